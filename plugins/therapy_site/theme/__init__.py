@@ -1,0 +1,1 @@
+"""Site foundation: shipped fonts, post template, hero images, latest and related posts."""
