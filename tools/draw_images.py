@@ -47,7 +47,9 @@ def trust_hero() -> None:
     image = canvas(1200, 675, MIST, SAND)
     draw = ImageDraw.Draw(image)
     s = SCALE
-    draw.rounded_rectangle([470 * s, 90 * s, 730 * s, 380 * s], radius=18 * s, fill=(236, 243, 247), outline=SAGE_LIGHT, width=6 * s)
+    draw.rounded_rectangle(
+        [470 * s, 90 * s, 730 * s, 380 * s], radius=18 * s, fill=(236, 243, 247), outline=SAGE_LIGHT, width=6 * s
+    )
     draw.line([600 * s, 90 * s, 600 * s, 380 * s], fill=SAGE_LIGHT, width=6 * s)
     draw.line([470 * s, 235 * s, 730 * s, 235 * s], fill=SAGE_LIGHT, width=6 * s)
     draw.rectangle([0, 560 * s, 1200 * s, 675 * s], fill=(226, 214, 196))

@@ -25,7 +25,12 @@ FACES = {
 }
 # Basic Latin, Latin-1, Latin Extended-A, general punctuation, currency, arrows
 # and a few symbols used in UI text (•, ›, →, ✓).
-UNICODES = "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0100-017F,U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+2215,U+2713"
+UNICODES = ",".join(
+    [
+        "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0100-017F",
+        "U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+2215,U+2713",
+    ]
+)
 
 
 def subset_face(source: Path, target: Path) -> None:

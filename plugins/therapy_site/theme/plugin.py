@@ -56,9 +56,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             page.meta["hero_image"] = hero
         return markdown
 
-    def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         posts = blog_posts(config)
         context["latest_posts"] = latest_posts(posts, self.config.latest_posts)
         if is_post(page):

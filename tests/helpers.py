@@ -1,0 +1,139 @@
+"""Helpers the tests share: build real sites in temporary folders, serve them, parse their HTML."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from lxml import html as lxml_html
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "assets")
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+
+
+@dataclass
+class Build:
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, url_path: str) -> Path:
+        """The built file for a URL path such as ``blog/role-of-trust-in-therapy/``."""
+        path = self.site / url_path.strip("/")
+        return path / "index.html" if not url_path.endswith(".html") else path
+
+    def html(self, url_path: str) -> Any:
+        return lxml_html.fromstring(self.page(url_path).read_bytes())
+
+    def text(self, url_path: str) -> str:
+        return self.page(url_path).read_text(encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the site's sources (not the package) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def load_config(project: Path) -> dict[str, Any]:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+
+
+def write_config(project: Path, config: dict[str, Any]) -> None:
+    (project / "mkdocs.yml").write_text(yaml.dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def run_build(project: Path, *, strict: bool = True, site_dir: str = "site") -> Build:
+    """Run the real ``mkdocs build`` in ``project`` and return what it did."""
+    command = [MKDOCS, "build", "--site-dir", site_dir]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
+    return Build(project, project / site_dir, result.returncode, result.stdout + result.stderr)
+
+
+def build_copy(tmp_path: Path, *, posts: dict[str, str] | None = None, strict: bool = True) -> Build:
+    """Copy the project, add or replace posts (file name -> Markdown), build it."""
+    project = copy_project(tmp_path / "project")
+    for name, markdown in (posts or {}).items():
+        (project / "docs" / "blog" / "posts" / name).write_text(markdown, encoding="utf-8")
+    return run_build(project, strict=strict)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 and yield the base URL (ending in ``/``)."""
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's chromium through Playwright (never a downloaded browser)."""
+    return playwright.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    )
+
+
+POST_FRONT_MATTER = """---
+title: {title}
+description: {description}
+date:
+  created: {date}
+slug: {slug}
+categories:
+  - {category}
+authors:
+  - anna
+{extra}---
+
+"""
+
+
+def make_post(
+    body: str,
+    *,
+    title: str = "A test post about sleep",
+    slug: str = "test-post",
+    date: str = "2025-08-01",
+    category: str = "Anxiety",
+    description: str = "A test post used by the automated tests; long enough to be a proper meta description.",
+    extra: str = "",
+) -> str:
+    """A complete post: valid front matter followed by ``body``."""
+    front = POST_FRONT_MATTER.format(
+        title=title, description=description, date=date, slug=slug, category=category, extra=extra
+    )
+    return front + body
