@@ -87,6 +87,19 @@ def relationships_hero() -> None:
     finish(image, "relationships-hero.webp", (1200, 675))
 
 
+def first_session_hero() -> None:
+    """An open door onto a calm room: the first step into therapy."""
+    image = canvas(1200, 675, (236, 240, 236), (246, 240, 230))
+    draw = ImageDraw.Draw(image)
+    s = SCALE
+    draw.rectangle([0, 560 * s, 1200 * s, 675 * s], fill=(226, 214, 196))
+    draw.rectangle([470 * s, 120 * s, 730 * s, 560 * s], fill=(250, 236, 210))
+    draw.polygon([(470 * s, 120 * s), (560 * s, 150 * s), (560 * s, 590 * s), (470 * s, 560 * s)], fill=SAGE)
+    blob(draw, (540, 330, 556, 346), SAND)
+    draw.rectangle([470 * s, 560 * s, 730 * s, 575 * s], fill=CLAY)
+    finish(image, "first-session-hero.webp", (1200, 675))
+
+
 def portrait() -> None:
     """An illustrated portrait for the author box (not a photo of a real person)."""
     size = 192
@@ -111,6 +124,7 @@ def main() -> None:
     trust_hero()
     anxiety_hero()
     relationships_hero()
+    first_session_hero()
     portrait()
     favicon()
 

@@ -1,0 +1,171 @@
+"""Issue 3: the site builds strictly and the trust post page holds everything an article needs."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from lxml import etree
+
+from helpers import Build
+
+TRUST = "blog/role-of-trust-in-therapy/"
+PAGES = ["", "about/", "services/", "book/", "privacy/", "urgent-help/", "blog/", TRUST]
+
+
+def test_strict_build_writes_the_trust_post(site_build: Build) -> None:
+    assert site_build.returncode == 0, site_build.output
+    assert site_build.page(TRUST).is_file()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_links_the_rss_feed_and_has_a_canonical_url(site_build: Build, path: str) -> None:
+    doc = site_build.html(path)
+    feeds = doc.cssselect('head link[rel="alternate"][type="application/rss+xml"]')
+    assert feeds, f"{path} has no RSS link in its head"
+    canonical = doc.cssselect('head link[rel="canonical"]')
+    assert canonical and canonical[0].get("href").startswith("https://stillwater-therapy.example/")
+
+
+def test_site_files_for_search_engines(site_build: Build) -> None:
+    sitemap = (site_build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://stillwater-therapy.example/blog/role-of-trust-in-therapy/" in sitemap
+    robots = (site_build.site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://stillwater-therapy.example/sitemap.xml" in robots
+    rss = etree.fromstring((site_build.site / "feed_rss_created.xml").read_bytes())
+    titles = [item.findtext("title") for item in rss.iter("item")]
+    assert "The role of trust in therapy" in titles
+    not_found = site_build.html("404.html")
+    assert "could not find" in not_found.cssselect("h1")[0].text_content()
+
+
+def test_trust_post_hero_image_is_the_unlazy_lcp_with_alt_and_size(site_build: Build) -> None:
+    doc = site_build.html(TRUST)
+    hero = doc.cssselect("article .ts-hero img")[0]
+    assert len(hero.get("alt")) > 20
+    assert int(hero.get("width")) == 1200 and int(hero.get("height")) == 675
+    assert hero.get("loading") != "lazy"
+    assert hero.get("fetchpriority") == "high"
+    assert (site_build.page(TRUST) / ".." / hero.get("src")).resolve().is_file()
+
+
+def test_trust_post_title_dates_reading_time_and_category(site_build: Build) -> None:
+    doc = site_build.html(TRUST)
+    header = doc.cssselect("article .ts-post-header")[0]
+    assert header.cssselect("h1")[0].text_content().strip() == "The role of trust in therapy"
+    datetimes = [time.get("datetime") for time in header.cssselect("time")]
+    assert datetimes == ["2025-11-14", "2025-11-20"]
+    meta = header.cssselect(".ts-post-header__meta")[0].text_content()
+    assert re.search(r"Published\s+November 14, 2025", meta)
+    assert re.search(r"Updated\s+November 20, 2025", meta)
+    assert re.search(r"\d+ min read", meta)
+    category = header.cssselect(".ts-post-header__categories a")[0]
+    assert category.text_content() == "Therapy basics"
+    assert category.get("href").rstrip("/").endswith("category/therapy-basics")
+
+
+def test_trust_post_table_of_contents_lists_its_sections(site_build: Build) -> None:
+    doc = site_build.html(TRUST)
+    toc_links = doc.cssselect("article nav.ts-toc a")
+    targets = {link.get("href") for link in toc_links}
+    section_ids = {"#" + h2.get("id") for h2 in doc.cssselect("article h2[id]")}
+    assert len(toc_links) >= 6
+    assert targets <= section_ids
+    assert any("Frequently Asked Questions" in link.text_content() for link in toc_links)
+
+
+def test_trust_post_author_box(site_build: Build) -> None:
+    doc = site_build.html(TRUST)
+    box = doc.cssselect("article aside.ts-author")[0]
+    assert box.get("aria-labelledby") == box.cssselect("h2")[0].get("id")
+    assert box.cssselect("h2")[0].text_content() == "Anna Reyes"
+    photo = box.cssselect("img")[0]
+    assert photo.get("alt") and photo.get("width") and photo.get("height")
+    assert "UKCP" in box.cssselect(".ts-author__credentials")[0].text_content()
+    assert len(box.cssselect(".ts-author__bio")[0].text_content()) > 60
+    assert box.xpath(".//a[contains(@href, 'about/')]")
+
+
+def test_trust_post_related_posts_come_from_its_category(site_build: Build) -> None:
+    doc = site_build.html(TRUST)
+    related = doc.cssselect("article .ts-related li a")
+    assert 1 <= len(related) <= 3
+    hrefs = [link.get("href") for link in related]
+    assert "../first-therapy-session/" in hrefs
+    assert not any("role-of-trust-in-therapy" in href for href in hrefs)
+    # the anxiety post shares no category with the trust post
+    assert not any("calming-anxious-mornings" in href for href in hrefs)
+
+
+def test_trust_post_previous_next_and_back_to_blog(site_build: Build) -> None:
+    doc = site_build.html(TRUST)
+    nav = doc.cssselect("article nav.ts-post-nav")[0]
+    assert nav.get("aria-label")
+    older = nav.cssselect(".ts-post-nav__prev a")
+    assert older and older[0].get("href") == "../calming-anxious-mornings/"
+    back = nav.cssselect(".ts-post-nav__back a")[0]
+    assert back.text_content() == "Back to blog" and back.get("href") == "../"
+
+
+def test_home_shows_latest_posts_and_a_booking_button(site_build: Build) -> None:
+    doc = site_build.html("")
+    latest = doc.cssselect(".ts-latest li h3 a")
+    assert latest[0].text_content() == "The role of trust in therapy"
+    assert len(latest) == 3
+    assert doc.xpath("//article//a[contains(., 'Book')]")
+
+
+def test_blog_has_categories_archive_and_pagination(site_build: Build) -> None:
+    for path in ("blog/category/anxiety/", "blog/category/therapy-basics/", "blog/archive/2025/", "blog/page/2/"):
+        assert site_build.page(path).is_file(), path
+
+
+def _external_urls(text: str) -> list[str]:
+    return re.findall(r"""(?:src|href|srcset|url\()\s*=?\s*["']?((?:https?:)?//[^"'\s)>]+)""", text)
+
+
+def test_no_asset_from_another_origin_in_html_or_css(site_build: Build) -> None:
+    offenders: list[str] = []
+    for html_file in site_build.site.rglob("*.html"):
+        doc = site_build.html(str(html_file.relative_to(site_build.site)))
+        for element, attribute in (
+            ("script", "src"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+            ("embed", "src"),
+            ("object", "data"),
+        ):
+            for node in doc.iter(element):
+                value = node.get(attribute) or ""
+                if urlparse(value).netloc:
+                    offenders.append(f"{html_file}: <{element} {attribute}={value}>")
+        for link in doc.iter("link"):
+            rel = (link.get("rel") or "").lower()
+            loads = rel in {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload"}
+            if loads and urlparse(link.get("href") or "").netloc:
+                offenders.append(f"{html_file}: <link rel={rel} href={link.get('href')}>")
+    for css_file in site_build.site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css_file.read_text(encoding="utf-8")):
+            if urlparse(url).netloc:
+                offenders.append(f"{css_file}: url({url})")
+        for url in re.findall(r"@import\s+['\"]([^'\"]+)", css_file.read_text(encoding="utf-8")):
+            offenders.append(f"{css_file}: @import {url}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize("path", ["", "blog/", TRUST])
+def test_browser_makes_no_request_to_another_origin(browser, site_url: str, path: str) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    page.close()
+    origin = urlparse(site_url).netloc
+    assert requests, "the page made no request at all: the test would prove nothing"
+    foreign = [url for url in requests if urlparse(url).scheme in {"http", "https"} and urlparse(url).netloc != origin]
+    assert foreign == []
+    assert any(url.endswith(".woff2") for url in requests), "our self-hosted fonts were not loaded"
