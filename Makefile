@@ -29,7 +29,7 @@ build: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	@bash tools/ensure-test-tools.sh
-	$(BIN)/ruff check plugins tests benchmarks tools
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 benchmark: $(VENV)/.installed-test
