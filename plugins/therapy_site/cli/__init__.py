@@ -1,11 +1,99 @@
-"""The ``therapy-site`` command: authoring tools for the practitioner."""
+"""The ``therapy-site`` command: authoring tools for the practitioner.
+
+``therapy-site new "Title"`` starts a post; ``therapy-site check`` finds
+mistakes in posts and pages without building the site. See AUTHORING.md.
+"""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import click
+
+from therapy_site.cli.check import CheckContext, check_paths, render
+from therapy_site.cli.new import plan_post, write_post
+from therapy_site.cli.project import Project, close_project, load_project
+
+CONFIG_OPTION = click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The site's mkdocs.yml (default: the nearest one in this folder or above).",
+)
+
+
+class ConfigProblem(click.ClickException):
+    """The site's configuration could not be loaded: exit code 2, unlike findings (1)."""
+
+    exit_code = 2
 
 
 @click.group()
 @click.version_option(package_name="therapy-site")
 def main() -> None:
     """Authoring tools for the practice website."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+
+
+def _load(config_file: Path | None) -> Project:
+    try:
+        return load_project(config_file)
+    except click.ClickException as problem:
+        raise ConfigProblem(problem.message) from problem
+
+
+@main.command()
+@click.argument("title")
+@click.option("--category", "-c", default=None, help="The post's category (default: the first allowed one).")
+@click.option("--slug", default=None, help="The web address after /blog/ (default: made from the title).")
+@click.option("--author", default=None, help="Author key from .authors.yml (default: the first one).")
+@CONFIG_OPTION
+def new(title: str, category: str | None, slug: str | None, author: str | None, config_file: Path | None) -> None:
+    """Start a new blog post called TITLE, with every block ready to fill in."""
+    project = _load(config_file)
+    try:
+        context = CheckContext(project, Path.cwd())
+        post = plan_post(project, context, title, category, slug, author)
+        path, hero = write_post(project, post)
+    finally:
+        close_project(project)
+    click.echo(f"Created {context.shown(path)}")
+    if hero is not None:
+        click.echo(f"Created {context.shown(hero)} (a placeholder picture: replace it with your own)")
+    click.echo("Next: replace every TODO, preview with 'make serve', then run 'therapy-site check'.")
+    click.echo("The post is a draft until you delete the line 'draft: true'.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: file:line:col lines; json: for tools; github: GitHub Actions annotations.",
+)
+@CONFIG_OPTION
+def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None) -> None:
+    """Check PATHS (Markdown files or folders; default: the whole docs folder) for mistakes.
+
+    Prints one line per finding as file:line:column: error|warning: message [rule].
+    Exits with 1 when there is an error, 2 when the site's configuration cannot be read.
+    """
+    project = _load(config_file)
+    try:
+        context = CheckContext(project, Path.cwd())
+        findings = check_paths(paths or (project.docs_dir,), context)
+    finally:
+        close_project(project)
+    output = render(findings, output_format)
+    if output:
+        click.echo(output)
+    errors = sum(finding.severity == "error" for finding in findings)
+    if output_format != "json":
+        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
+    if errors:
+        raise SystemExit(1)

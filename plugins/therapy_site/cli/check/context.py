@@ -1,0 +1,166 @@
+"""What every check may look at besides the file itself: the project, every post's slug, the settings."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from mkdocs.structure.files import File
+
+from therapy_site.cli.check.source import SourceFile
+from therapy_site.cli.project import Project
+
+DEFAULT_IMAGE_BUDGET_KB = 200
+DEFAULT_DESCRIPTION_LENGTH = (50, 160)
+
+
+def default_phrases() -> dict[str, str]:
+    """The packaged list of phrases to avoid or reword (``phrases.yml``)."""
+    text = resources.files("therapy_site.cli.check").joinpath("phrases.yml").read_text(encoding="utf-8")
+    return {str(phrase): str(advice) for phrase, advice in (yaml.safe_load(text) or {}).items()}
+
+
+@dataclass
+class Settings:
+    """``extra.therapy_check`` in mkdocs.yml; every key is optional."""
+
+    image_budget_kb: int = DEFAULT_IMAGE_BUDGET_KB
+    description_min: int = DEFAULT_DESCRIPTION_LENGTH[0]
+    description_max: int = DEFAULT_DESCRIPTION_LENGTH[1]
+    phrases: dict[str, str] = field(default_factory=default_phrases)
+    faq_titles: tuple[str, ...] = ("Frequently Asked Questions", "FAQ", "FAQs")
+
+    @classmethod
+    def from_extra(cls, raw: dict[str, Any]) -> Settings:
+        settings = cls()
+        if "image_budget_kb" in raw:
+            settings.image_budget_kb = int(raw["image_budget_kb"])
+        if "description_length" in raw:
+            settings.description_min, settings.description_max = (int(value) for value in raw["description_length"])
+        # A phrase mapped to false (or null) switches a default off; other values add or replace advice.
+        for phrase, advice in (raw.get("phrases") or {}).items():
+            if advice in (False, None):
+                settings.phrases.pop(str(phrase), None)
+            else:
+                settings.phrases[str(phrase)] = str(advice)
+        return settings
+
+
+@dataclass
+class PostRecord:
+    path: Path  # resolved
+    shown: str
+    slug: str
+    slug_line: int
+
+
+class CheckContext:
+    def __init__(self, project: Project, cwd: Path) -> None:
+        self.project = project
+        self.cwd = cwd
+        self.settings = Settings.from_extra(project.settings)
+        self.faq_titles = self._faq_titles()
+        self.posts = self._read_posts()
+        self._markdown: Markdown | None = None
+
+    # -- files -----------------------------------------------------------------
+    def shown(self, path: Path) -> str:
+        """A path as the author typed it: relative to the current folder when possible."""
+        try:
+            return str(path.resolve().relative_to(self.cwd.resolve()))
+        except ValueError:
+            return str(path)
+
+    def source(self, path: Path) -> SourceFile:
+        docs = self.project.docs_dir.resolve()
+        resolved = path.resolve()
+        docs_path = resolved.relative_to(docs).as_posix() if resolved.is_relative_to(docs) else path.name
+        return SourceFile.read(path, self.shown(path), docs_path, self.project.is_post(path))
+
+    def post_slug(self, source: SourceFile) -> str | None:
+        slug = source.meta.get("slug")
+        if isinstance(slug, str) and slug:
+            return slug
+        title = source.meta.get("title")
+        if isinstance(title, str) and title:
+            return self.project.slugify(title)
+        return None
+
+    def _read_posts(self) -> list[PostRecord]:
+        records = []
+        for path in sorted(self.project.posts_dir.rglob("*.md")):
+            source = self.source(path)
+            slug = self.post_slug(source)
+            if slug:
+                records.append(PostRecord(path.resolve(), source.shown, slug, source.key_line("slug")))
+        return records
+
+    def _faq_titles(self) -> tuple[str, ...]:
+        faq = self.project.config.plugins.get("therapy-site/faq")
+        titles = getattr(getattr(faq, "config", None), "titles", None)
+        return tuple(titles) if titles else self.settings.faq_titles
+
+    # -- site URLs -------------------------------------------------------------
+    @property
+    def blog_dir(self) -> str:
+        return posixpath.normpath(self.project.config.plugins["material/blog"].config.blog_dir)
+
+    def page_url(self, source: SourceFile) -> str | None:
+        """The page's URL path (``/about/``), or ``None`` when we cannot know it."""
+        if source.is_post:
+            blog = self.project.config.plugins["material/blog"].config
+            slug = self.post_slug(source)
+            if blog.post_url_format != "{slug}" or not slug:
+                return None
+            return f"/{self.blog_dir}/{slug}/"
+        config = self.project.config
+        file = File(source.docs_path, str(self.project.docs_dir), config.site_dir, config.use_directory_urls)
+        return "/" + file.url.lstrip("./")
+
+    def site_path_exists(self, url_path: str) -> bool:
+        """Whether a site URL path such as ``/privacy/`` or ``/blog/my-post/`` will exist after the build."""
+        path = posixpath.normpath(url_path).strip("/")
+        if path in ("", "."):
+            return True
+        docs = self.project.docs_dir
+        if (docs / path).is_file():
+            return True
+        if any((docs / candidate).is_file() for candidate in (f"{path}.md", f"{path}/index.md", f"{path}/README.md")):
+            return True
+        if path in GENERATED_FILES:
+            return True
+        return self._blog_view_exists(path)
+
+    def _blog_view_exists(self, path: str) -> bool:
+        blog = self.blog_dir
+        if not path.startswith(blog + "/"):
+            return False
+        rest = path[len(blog) + 1 :]
+        if any(record.slug == rest for record in self.posts):
+            return True
+        categories = {self.project.slugify(name) for name in self.project.categories_allowed}
+        patterns = (r"page/\d+", r"archive/\d{4}(/page/\d+)?", r"category/([^/]+)(/page/\d+)?")
+        for pattern in patterns:
+            match = re.fullmatch(pattern, rest)
+            if match and (not pattern.startswith("category") or match.group(1) in categories):
+                return True
+        return False
+
+    # -- Markdown as the build converts it ---------------------------------------
+    def markdown(self) -> Markdown:
+        if self._markdown is None:
+            config = self.project.config
+            self._markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        self._markdown.reset()
+        return self._markdown
+
+
+GENERATED_FILES = frozenset(
+    {"sitemap.xml", "sitemap.xml.gz", "404.html", "feed_rss_created.xml", "feed_rss_updated.xml", "search"}
+)

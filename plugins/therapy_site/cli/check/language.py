@@ -1,0 +1,34 @@
+"""Health-content language: phrases a therapy site should avoid or reword (a configurable list)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from therapy_site.cli.check.context import CheckContext
+from therapy_site.cli.check.findings import Finding, warning
+from therapy_site.cli.check.source import SourceFile
+
+PROSE_KEYS = ("title", "description")
+
+
+@cache
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = (re.escape(word) for word in phrase.split())
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _prose_lines(source: SourceFile) -> Iterator[tuple[int, str]]:
+    for key in PROSE_KEYS:
+        if key in source.meta:
+            number = source.key_line(key)
+            yield number, source.text.splitlines()[number - 1]
+    yield from source.body_lines()
+
+
+def check_language(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    for number, line in _prose_lines(source):
+        for phrase, advice in context.settings.phrases.items():
+            for match in phrase_pattern(phrase).finditer(line):
+                yield warning(source.shown, number, f"'{match.group(0)}': {advice}", "language", match.start() + 1)

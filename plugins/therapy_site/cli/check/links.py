@@ -1,0 +1,73 @@
+"""Links: internal targets exist, external links use https, nothing runs script, booking URLs are safe."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
+
+from therapy_site.cli.check.context import CheckContext
+from therapy_site.cli.check.findings import Finding, error, warning
+from therapy_site.cli.check.markup import links
+from therapy_site.cli.check.source import SourceFile
+
+SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
+LINK_SCHEMES = SAFE_SCHEMES | {"sms"}  # crisis text lines are reached by sms:
+UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
+
+
+def check_links(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    for link in links(source):
+        yield from _link(source, context, link.line, link.column, link.url)
+    yield from _booking(source)
+
+
+def _link(source: SourceFile, context: CheckContext, line: int, column: int, url: str) -> Iterator[Finding]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in UNSAFE_SCHEMES:
+        message = f"link '{url[:60]}' uses '{scheme}:', which can run code or hide content; link to a web page instead"
+        yield error(source.shown, line, message, "link-unsafe", column)
+    elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
+        message = f"link '{url}' is not encrypted; use 'https://' (check the site offers it)"
+        yield warning(source.shown, line, message, "link-https", column)
+    elif not scheme and parts.path:
+        problem = _internal_problem(source, context, unquote(parts.path))
+        if problem:
+            yield error(source.shown, line, f"link '{url}' {problem}", "link-internal", column)
+
+
+def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> str | None:
+    docs = context.project.docs_dir
+    if path.endswith(".md") or posixpath.splitext(path)[1]:
+        # A link to a file in docs/: relative to this file, or to docs/ with a leading '/'.
+        base = "" if path.startswith("/") else posixpath.dirname(source.docs_path)
+        target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        if target.startswith("..") or not (docs / target).is_file():
+            if path.startswith("/") and context.site_path_exists(path):
+                return None
+            return "points to a file that does not exist; check the spelling and the '../' steps"
+        return None
+    # A link to a site address such as '/privacy/' or '../privacy/'.
+    if path.startswith("/"):
+        url_path = path
+    else:
+        page_url = context.page_url(source)
+        if page_url is None:
+            return None
+        url_path = posixpath.normpath(posixpath.join(page_url, path))
+    if context.site_path_exists(url_path):
+        return None
+    return "leads to no page of this site; link to the page's Markdown file (e.g. 'privacy.md' with the right '../')"
+
+
+def _booking(source: SourceFile) -> Iterator[Finding]:
+    """Front matter ``booking: {url: ...}`` must be an https, mailto or tel address (no script, no plain http)."""
+    booking = source.meta.get("booking")
+    if not isinstance(booking, dict) or "url" not in booking:
+        return
+    url = str(booking["url"]).strip()
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in SAFE_SCHEMES:
+        message = f"booking URL '{url[:60]}' must start with https:, mailto: or tel:"
+        yield error(source.shown, source.nested_key_line("booking", "url"), message, "booking-url")

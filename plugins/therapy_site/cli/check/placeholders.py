@@ -1,0 +1,22 @@
+"""Placeholder text left from ``therapy-site new`` (every placeholder there starts with 'TODO')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from therapy_site.cli.check.context import CheckContext
+from therapy_site.cli.check.findings import Finding, warning
+from therapy_site.cli.check.source import SourceFile
+
+PLACEHOLDER = re.compile(r"\bTODO\b")
+
+
+def check_placeholders(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    for number, line in [*source.front_matter_lines(), *source.body_lines()]:
+        if line.lstrip().startswith("#") and number < source.body_start:
+            continue  # a comment in the front matter
+        match = PLACEHOLDER.search(line)
+        if match:
+            message = "placeholder text: replace it with your own words before publishing"
+            yield warning(source.shown, number, message, "placeholder", match.start() + 1)
