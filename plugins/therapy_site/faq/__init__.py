@@ -1,0 +1,90 @@
+"""FAQ sections written in plain Markdown, turned into FAQ structured data that says what the reader sees.
+
+Authors write ``## Frequently Asked Questions`` (or another configured title)
+followed by ``### Question?`` headings, each answered by the Markdown under it.
+
+* :class:`FaqExtension` (``therapy_site.faq.extension``) is a Python-Markdown
+  extension that finds that section and marks it in the HTML
+  (``section.ts-faq`` > ``div.ts-faq__item`` > ``h3.ts-faq__question`` +
+  ``div.ts-faq__answer``). It works without MkDocs and keeps no state between
+  documents.
+* :func:`extract_faq` reads the questions and answers back from *rendered*
+  HTML; the schema plugin builds the ``FAQPage`` node from it, and the FAQ
+  plugin compares the published JSON-LD with the page's text after rendering.
+* :func:`find_faq_problems` is the one check shared by the build and the
+  ``therapy-site check`` command::
+
+      from therapy_site.faq import find_faq_problems
+
+      for line, message in find_faq_problems(source_text, titles=("FAQ",)):
+          print(f"docs/blog/posts/x.md:{line}: {message}")
+
+  It takes a page's full source (front matter included: ``faq: false`` turns
+  the check off) and returns ``(line, message)`` pairs, line 1-based.
+* The MkDocs plugin (``therapy-site/faq``) adds the extension, reports problems
+  as ``file:line`` warnings (so ``--strict`` fails) and verifies each page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import markdown
+import yaml
+
+from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension, FaqProblem
+from therapy_site.faq.extract import Faq, FaqItem, extract_faq, html_text
+
+# What a page is parsed with when the caller does not pass the site's own extensions.
+DEFAULT_CHECK_EXTENSIONS: tuple[str, ...] = ("attr_list", "md_in_html", "toc", "tables", "def_list", "footnotes")
+
+
+def split_front_matter(source: str) -> tuple[dict[str, object], str]:
+    """Return ``(front matter, body)``; an unreadable front matter counts as empty."""
+    lines = source.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return {}, source
+    for index in range(1, len(lines)):
+        if lines[index].strip() in {"---", "..."}:
+            try:
+                meta = yaml.safe_load("".join(lines[1:index])) or {}
+            except yaml.YAMLError:
+                meta = {}
+            return (meta if isinstance(meta, dict) else {}), "".join(lines[index + 1 :])
+    return {}, source
+
+
+def faq_enabled(meta: dict[str, object]) -> bool:
+    """Front matter ``faq: false`` opts a page out of FAQ structured data and checks."""
+    return meta.get("faq") is not False
+
+
+def find_faq_problems(
+    source: str,
+    titles: Sequence[str] = DEFAULT_TITLES,
+    extensions: Iterable[object] = DEFAULT_CHECK_EXTENSIONS,
+) -> list[tuple[int, str]]:
+    """Check a page's Markdown source for FAQ problems; return ``(line, message)`` pairs."""
+    meta, body = split_front_matter(source)
+    if not faq_enabled(meta):
+        return []
+    found: list[FaqProblem] = []
+    converter = markdown.Markdown(
+        extensions=[*extensions, FaqExtension(titles=list(titles), reporter=found.append)],
+    )
+    converter.convert(body)
+    return [(problem.line(source), f"FAQ: {problem.message}") for problem in found]
+
+
+__all__ = [
+    "DEFAULT_TITLES",
+    "Faq",
+    "FaqExtension",
+    "FaqItem",
+    "FaqProblem",
+    "extract_faq",
+    "faq_enabled",
+    "find_faq_problems",
+    "html_text",
+    "split_front_matter",
+]

@@ -1,0 +1,240 @@
+"""The FAQ Markdown extension: find the FAQ section and mark its questions and answers in the HTML.
+
+A section is an FAQ when an ``h2``'s plain text equals one of the configured
+titles (case-insensitively, trimmed, permalink anchor excluded). Every ``h3``
+under it is a question; its answer is everything up to the next ``h3``/``h2``.
+The tree processor wraps the structure so that page-level code can read the
+questions and answers back from the rendered HTML (see :mod:`therapy_site.faq.extract`)::
+
+    <section class="ts-faq" aria-labelledby="frequently-asked-questions">
+      <h2 id="frequently-asked-questions">Frequently Asked Questions</h2>
+      <div class="ts-faq__item">
+        <h3 id="…" class="ts-faq__question">…</h3>
+        <div class="ts-faq__answer">…</div>
+      </div>
+    </section>
+
+The processor keeps no state between conversions: problems of the current
+document are in ``md.therapy_faq_problems`` (reset on every run) and go to the
+``reporter`` callable.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from copy import deepcopy
+from dataclasses import dataclass
+from typing import Any
+from xml.etree import ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.extensions.toc import render_inner_html, strip_tags
+from markdown.treeprocessors import Treeprocessor
+
+from therapy_site.sources import body_lines
+
+log = logging.getLogger("therapy_site.faq")
+
+DEFAULT_TITLES: tuple[str, ...] = ("Frequently Asked Questions", "FAQ", "FAQs")
+PROBLEMS_ATTR = "therapy_faq_problems"
+SECTION_CLASS = "ts-faq"
+ITEM_CLASS = "ts-faq__item"
+QUESTION_CLASS = "ts-faq__question"
+ANSWER_CLASS = "ts-faq__answer"
+PERMALINK_CLASS = "headerlink"
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
+
+
+def normalise_title(text: str) -> str:
+    """The comparable form of a heading: whitespace collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class FaqProblem:
+    """Something wrong with one FAQ section, located later in the page's source."""
+
+    occurrence: int  # 0-based index among the document's FAQ headings
+    message: str
+    question: int | None = None  # 0-based index of the question inside that section
+    titles: tuple[str, ...] = DEFAULT_TITLES  # the titles that made the section an FAQ
+
+    def line(self, source: str) -> int:
+        """1-based line of the FAQ heading (or of the question) in ``source``; 1 when not found."""
+        return faq_problem_line(source, self.titles, self.occurrence, self.question) or 1
+
+    def located(self, path: str, source: str) -> str:
+        """Format as ``path:line: FAQ: message`` (the interface of ``PageProblemReporter``)."""
+        return f"{path}:{self.line(source)}: FAQ: {self.message}"
+
+
+Reporter = Callable[[FaqProblem], None]
+
+
+def log_problem(problem: FaqProblem) -> None:
+    """Default reporter outside MkDocs: a warning on the ``therapy_site.faq`` logger."""
+    log.warning("FAQ section #%d: %s", problem.occurrence + 1, problem.message)
+
+
+def _heading_source_text(raw: str) -> str:
+    """The text of an ATX heading line as an author reads it: no attr list, no emphasis markers."""
+    text = _ATTR_LIST.sub("", raw)
+    return re.sub(r"[*_`]", "", text)
+
+
+def faq_problem_line(source: str, titles: Iterable[str], occurrence: int, question: int | None = None) -> int | None:
+    """Find the line of the ``occurrence``-th FAQ ``##`` heading, or of its ``question``-th ``###``."""
+    wanted = {normalise_title(title) for title in titles}
+    seen = -1
+    in_section = False
+    questions = -1
+    for number, line in body_lines(source):
+        match = _ATX_HEADING.match(line)
+        if not match:
+            continue
+        level = len(match.group(1))
+        if level <= 2:
+            if in_section:
+                return None
+            if level == 2 and normalise_title(_heading_source_text(match.group(2) or "")) in wanted:
+                seen += 1
+                if seen == occurrence:
+                    if question is None:
+                        return number
+                    in_section = True
+        elif level == 3 and in_section:
+            questions += 1
+            if questions == question:
+                return number
+    return None
+
+
+def heading_text(element: etree.Element, md: Markdown) -> str:
+    """A heading's plain text as the reader sees it, without the permalink anchor."""
+    copy = deepcopy(element)
+    for parent in list(copy.iter()):
+        for child in list(parent):
+            if child.tag == "a" and PERMALINK_CLASS in (child.get("class") or "").split():
+                if child.tail:
+                    previous = _previous_sibling(parent, child)
+                    if previous is None:
+                        parent.text = (parent.text or "") + child.tail
+                    else:
+                        previous.tail = (previous.tail or "") + child.tail
+                parent.remove(child)
+    if len(copy) == 0 and not copy.text:
+        return ""
+    return " ".join(html.unescape(strip_tags(render_inner_html(copy, md))).split())
+
+
+def _previous_sibling(parent: etree.Element, child: etree.Element) -> etree.Element | None:
+    index = list(parent).index(child)
+    return parent[index - 1] if index > 0 else None
+
+
+def _add_class(element: etree.Element, name: str) -> None:
+    classes = (element.get("class") or "").split()
+    if name not in classes:
+        element.set("class", " ".join([*classes, name]))
+
+
+class FaqTreeprocessor(Treeprocessor):
+    """Wrap each FAQ section of the document and its question/answer pairs (see the module docstring)."""
+
+    def __init__(self, md: Markdown, titles: Sequence[str], reporter: Reporter) -> None:
+        super().__init__(md)
+        self.titles = tuple(titles)
+        self.wanted = {normalise_title(title) for title in titles}
+        self.reporter = reporter
+
+    def run(self, root: etree.Element) -> None:
+        setattr(self.md, PROBLEMS_ATTR, [])
+        children = list(root)
+        starts = [
+            index
+            for index, child in enumerate(children)
+            if child.tag == "h2" and normalise_title(heading_text(child, self.md)) in self.wanted
+        ]
+        for occurrence, start in enumerate(starts):
+            if occurrence > 0:
+                self.problem(occurrence, "a page can have only one FAQ section; merge the questions into the first")
+                continue
+            self.wrap_section(root, children, start, occurrence)
+
+    def problem(self, occurrence: int, message: str, question: int | None = None) -> None:
+        problem = FaqProblem(occurrence, message, question, self.titles)
+        getattr(self.md, PROBLEMS_ATTR).append(problem)
+        self.reporter(problem)
+
+    def wrap_section(self, root: etree.Element, children: list[etree.Element], start: int, occurrence: int) -> None:
+        end = next(
+            (index for index in range(start + 1, len(children)) if children[index].tag in {"h1", "h2"}),
+            len(children),
+        )
+        members = children[start:end]
+        heading = members[0]
+        section = etree.Element("section", {"class": SECTION_CLASS})
+        section.text, section.tail = "\n", members[-1].tail
+        if heading.get("id"):
+            section.set("aria-labelledby", heading.get("id", ""))
+        root.insert(list(root).index(heading), section)
+        for element in members:
+            root.remove(element)
+        section.append(heading)
+        item: etree.Element | None = None
+        answer: etree.Element | None = None
+        questions = 0
+        for element in members[1:]:
+            if element.tag == "h3":
+                if answer is not None and len(answer) == 0:
+                    self.report_empty_answer(occurrence, questions - 1, item)
+                item = etree.SubElement(section, "div", {"class": ITEM_CLASS})
+                item.text, item.tail = "\n", "\n"
+                _add_class(element, QUESTION_CLASS)
+                item.append(element)
+                answer = etree.SubElement(item, "div", {"class": ANSWER_CLASS})
+                answer.text, answer.tail = "\n", "\n"
+                questions += 1
+            elif answer is not None:
+                answer.append(element)
+            else:
+                section.append(element)
+        if answer is not None and len(answer) == 0:
+            self.report_empty_answer(occurrence, questions - 1, item)
+        if questions == 0:
+            title = heading_text(heading, self.md)
+            self.problem(
+                occurrence,
+                f"the '{title}' section has no questions: add '### Question?' headings under it, "
+                "each followed by its answer, or rename the heading",
+            )
+
+    def report_empty_answer(self, occurrence: int, question: int, item: etree.Element | None) -> None:
+        text = heading_text(item[0], self.md) if item is not None else ""
+        self.problem(occurrence, f"the question '{text}' has no answer: write it under the heading", question)
+
+
+class FaqExtension(Extension):
+    """Python-Markdown extension: ``FaqExtension(titles=[...], reporter=callable)``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "titles": [list(DEFAULT_TITLES), "h2 texts that start an FAQ section (case-insensitive)"],
+            "reporter": [log_problem, "Callable receiving each FaqProblem (our MkDocs plugin sets it)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        processor = FaqTreeprocessor(md, self.getConfig("titles"), self.getConfig("reporter"))
+        # After attr_list (8) and toc (5), so headings have their ids; before unescape (0).
+        md.treeprocessors.register(processor, "therapy_faq", 4)
+
+
+def makeExtension(**kwargs: Any) -> FaqExtension:
+    return FaqExtension(**kwargs)
