@@ -79,7 +79,10 @@ class TakeawaysBlock(CheckedBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         section = etree.SubElement(parent, "section", {"class": SECTION_CLASS})
-        section.append(_icon())
+        section.text = "\n"
+        icon = _icon()
+        icon.tail = "\n"
+        section.append(icon)
         heading = etree.SubElement(section, "h2", {"class": TITLE_CLASS})
         heading.text = (self.argument or "").strip() or self.config.get("title") or DEFAULT_TITLE
         return section
