@@ -7,6 +7,7 @@ blog's categories, authors and slug rules from Material's blog plugin.
 
 from __future__ import annotations
 
+import atexit
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -91,6 +92,16 @@ def load_project(config_file: Path | None) -> Project:
     )
 
 
+_shutdown_registered = False
+
+
 def close_project(project: Project) -> None:
-    """Let plugins clean up (Material's blog plugin removes its temporary folder)."""
-    project.config.plugins.on_shutdown()
+    """Let plugins clean up (Material's blog plugin removes its temporary folder) when the process ends.
+
+    MkDocs keeps plugins that have ``on_startup``/``on_shutdown`` for the whole
+    process (as in ``mkdocs serve``), so shutdown runs once, at exit.
+    """
+    global _shutdown_registered
+    if not _shutdown_registered:
+        atexit.register(project.config.plugins.on_shutdown)
+        _shutdown_registered = True

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
+from therapy_site.booking.plugin import front_matter_problem
 from therapy_site.cli.check.context import CheckContext
 from therapy_site.cli.check.findings import Finding, error, warning
 from therapy_site.cli.check.markup import links
@@ -62,12 +64,13 @@ def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> s
 
 
 def _booking(source: SourceFile) -> Iterator[Finding]:
-    """Front matter ``booking: {url: ...}`` must be an https, mailto or tel address (no script, no plain http)."""
-    booking = source.meta.get("booking")
-    if not isinstance(booking, dict) or "url" not in booking:
+    """Front matter ``booking:``, judged by the booking plugin's own check (safe URL, known keys, a label)."""
+    setting = source.meta.get("booking", True)
+    if not source.is_post or isinstance(setting, bool):
         return
-    url = str(booking["url"]).strip()
-    scheme = urlsplit(url).scheme.lower()
-    if scheme not in SAFE_SCHEMES:
-        message = f"booking URL '{url[:60]}' must start with https:, mailto: or tel:"
-        yield error(source.shown, source.nested_key_line("booking", "url"), message, "booking-url")
+    problem = front_matter_problem(setting)
+    if problem is None:
+        return
+    key = re.match(r"'(\w+)'", problem)
+    line = source.nested_key_line("booking", key.group(1)) if key else source.key_line("booking")
+    yield error(source.shown, line, f"front matter 'booking': {problem}", "booking")
