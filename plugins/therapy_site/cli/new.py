@@ -99,15 +99,16 @@ TODO: Sub-headings go one level down ('###' under '##'); never skip a level.
 TODO: Link to other pages by their file, for example [how to book](../../book.md).
 
 /// infographic | TODO: Title of the infographic
-layout: grid
-summary: TODO: One sentence that says what the infographic shows, for readers who cannot see it.
-items:
-  - title: TODO First idea
-    text: TODO One short sentence about it.
-  - title: TODO Second idea
-    text: TODO One short sentence about it.
-  - title: TODO Third idea
-    text: TODO One short sentence about it.
+layout: grid  # grid, comparison, steps or stats
+summary: "TODO: One sentence saying what the infographic shows, for readers who cannot see it."
+items:  # 2 to 8 items
+  - title: "TODO: First idea"
+    text: "TODO: One short sentence about it."
+  - title: "TODO: Second idea"
+    text: "TODO: One short sentence about it."
+  - title: "TODO: Third idea"
+    text: "TODO: One short sentence about it."
+source: "TODO: Where these facts come from."
 ///
 
 /// booking | TODO: Invite the reader to take the next step
