@@ -1,0 +1,204 @@
+"""The ``/// infographic | Title`` block: YAML data in, accessible HTML out, a render job recorded.
+
+Stateless per document: it writes no files. The images are drawn by the MkDocs
+plugin from the jobs handed to the ``recorder``; the HTML already names them by
+content hash, so excerpts and re-renders produce the same output.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+from xml.etree import ElementTree as etree
+
+import yaml
+from pymdownx.blocks.block import type_any
+
+from therapy_site.blocks import BlockProblem, CheckedBlock, CheckedBlocksExtension, block_header_line
+from therapy_site.blocks.base import record_problem
+from therapy_site.infographics.fonts import FontSet
+from therapy_site.infographics.html import ImageUrls, figure_attributes, figure_inner_html
+from therapy_site.infographics.icons import load_icons
+from therapy_site.infographics.jobs import InfographicJob, infographic_key
+from therapy_site.infographics.palette import get_palette
+from therapy_site.infographics.render import Renderer, check_fit
+from therapy_site.infographics.schema import TOP_KEYS, KeyPath, glyph_problems, key_name, parse_infographic
+
+_BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
+_HEADING = re.compile(r"^h([1-6])$")
+
+
+@dataclass(frozen=True)
+class InfographicProblem(BlockProblem):
+    """A block problem that points at the offending YAML key's own line when it can."""
+
+    path: KeyPath | None = None  # None: the header line; otherwise the key's line in the body
+    syntax: bool = False  # the body is not YAML: point at the parser's position
+    fatal: bool = False  # a missing glyph: a build error even without --strict
+    key: str = field(default="", compare=False)
+
+    def located(self, path: str, source: str) -> str:
+        header = block_header_line(source, self.block, self.occurrence) or 1
+        line = header + body_line_offset(source, header, self.path, self.syntax)
+        return f"{path}:{line}: {self.block} block: {self.message}"
+
+
+def block_body(source: str, header_line: int) -> str:
+    """The text between a block's header line and its closing ``///``, line for line."""
+    lines = []
+    for line in source.splitlines()[header_line:]:
+        if _BLOCK_END.match(line):
+            break
+        lines.append(line)
+    return textwrap.dedent("\n".join(lines))
+
+
+def body_line_offset(source: str, header_line: int, path: KeyPath | None, syntax: bool) -> int:
+    """How many lines below the header the YAML problem sits (0 when unknown)."""
+    body = block_body(source, header_line)
+    if syntax:
+        try:
+            yaml.safe_load(body)
+        except yaml.MarkedYAMLError as error:
+            return error.problem_mark.line + 1 if error.problem_mark else 0
+        return 0
+    if not path:
+        return 0
+    try:
+        node = yaml.compose(body, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 0
+    line = 0
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+Recorder = Callable[[InfographicJob], None]
+
+
+def _ignore_job(job: InfographicJob) -> None:
+    """Default recorder in plain Python-Markdown: nothing draws the images."""
+
+
+def heading_level_after(parent: etree.Element, element: etree.Element) -> int:
+    """One below the last heading before ``element`` among its siblings; ``h2`` when there is none."""
+    level = 1
+    for child in parent:
+        if child is element:
+            break
+        match = _HEADING.match(str(child.tag))
+        if match:
+            level = int(match.group(1))
+    return min(level + 1, 6)
+
+
+class InfographicBlock(CheckedBlock):
+    """``/// infographic | Title`` with a YAML body: layout, items, summary, source."""
+
+    NAME = "infographic"
+    ARGUMENT = True
+    # The data may also be written as options indented under the header.
+    OPTIONS: ClassVar[dict[str, list[Any]]] = {key: [None, type_any] for key in TOP_KEYS}
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self.parent_element = parent
+        return etree.SubElement(parent, "figure")
+
+    def report(self, message: str, path: KeyPath | None, *, syntax: bool = False, fatal: bool = False) -> None:
+        reporter = self.config["reporter"]
+        key = key_name(path) if path is not None else ""
+        text = f"{key}: {message}" if key else message
+        problem = InfographicProblem(self.NAME, self.occurrence, text, path=path, syntax=syntax, fatal=fatal, key=key)
+        record_problem(self.md, problem, reporter)
+
+    def read_data(self, text: str) -> Any:
+        header = {key: value for key, value in self.options.items() if key in TOP_KEYS and value is not None}
+        if not text.strip():
+            return header
+        try:
+            body = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or "not valid YAML"
+            self.report(f"the body is not valid YAML ({problem}); check indentation and quoting", None, syntax=True)
+            return None
+        if isinstance(body, dict):
+            return {**header, **body}
+        return body
+
+    def on_end(self, block: etree.Element) -> None:
+        raw = block.text or ""
+        block.text = None
+        config = self.config
+        assets = Path(config["assets_dir"])
+        icons = load_icons(assets / "icons")
+        fonts = FontSet(assets / "fonts")
+        data = self.read_data(raw)
+        info, problems = (None, []) if data is None else parse_infographic(str(self.argument or ""), data, set(icons))
+        for problem in problems:
+            self.report(problem.message, problem.path)
+        if info is not None:
+            for problem in glyph_problems(info, fonts):
+                self.report(problem.message, problem.path, fatal=True)
+                info = None
+        renderer = Renderer(fonts, icons, get_palette(config["palette"]))
+        if info is not None:
+            misfit = check_fit(renderer, info, config["brand"], config["domain"])
+            if misfit is not None:
+                self.report(str(misfit), misfit.path)
+                info = None
+        if info is None:
+            block.tag = "div"
+            block.set("class", "ts-infographic-invalid")
+            return
+        key = infographic_key(info, renderer, config["brand"], config["domain"])
+        job = InfographicJob(key, info, config["brand"], config["domain"], self.occurrence)
+        url = config["images_url"] + job.file_name("portrait", "png")
+        urls = ImageUrls(
+            portrait_png=url,
+            pin_media=config["site_url"].rstrip("/") + url if config["site_url"] else url,
+            download_name=job.download_name(),
+        )
+        for name, value in figure_attributes(info, urls).items():
+            block.set(name, value)
+        level = heading_level_after(self.parent_element, block)
+        block.text = self.md.htmlStash.store(figure_inner_html(info, urls, level, icons))
+        config["recorder"](job)
+
+
+class InfographicsExtension(CheckedBlocksExtension):
+    """Python-Markdown extension for ``/// infographic`` blocks (needs ``pymdownx.blocks``)."""
+
+    BLOCKS = (InfographicBlock,)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.config = {
+            "recorder": [_ignore_job, "Callable receiving each InfographicJob (the MkDocs plugin draws them)"],
+            "assets_dir": ["assets", "Folder holding fonts/ and icons/"],
+            "palette": ["light", "Palette of the drawn images: light or dark"],
+            "brand": ["", "Practice name drawn on the images"],
+            "domain": ["", "Site domain drawn on the images"],
+            "images_url": ["/assets/infographics/", "URL path of the images folder (ends with /)"],
+            "site_url": ["", "Absolute site URL for data-pin-media (no path)"],
+        }
+        super().__init__(*args, **kwargs)
+
+
+def makeExtension(**kwargs: Any) -> InfographicsExtension:
+    return InfographicsExtension(**kwargs)

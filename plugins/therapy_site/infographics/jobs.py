@@ -1,0 +1,115 @@
+"""What the plugin draws: an infographic's four files or a page's social card, named by content hash.
+
+The key covers everything the pixels depend on: the data, layout, fonts,
+palette, icons, renderer version and the Pillow/FreeType/Raqm/libwebp versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import PIL
+from PIL import features
+
+from therapy_site.infographics import RENDERER_VERSION
+from therapy_site.infographics.render import Renderer, encode
+from therapy_site.infographics.schema import Infographic
+
+INFOGRAPHICS_DIR = "assets/infographics"
+SOCIAL_DIR = "assets/social"
+
+
+def _engine() -> dict[str, str | None]:
+    return {
+        "renderer": RENDERER_VERSION,
+        "pillow": PIL.__version__,
+        "freetype": features.version("freetype2"),
+        "raqm": features.version("raqm"),
+        "webp": features.version("webp"),
+    }
+
+
+def _digest(kind: str, data: Any, renderer: Renderer, brand: str, domain: str) -> str:
+    payload = {
+        "kind": kind,
+        "data": data,
+        "fonts": renderer.fonts.fingerprint(),
+        "palette": renderer.palette.fingerprint(),
+        "brand": brand,
+        "domain": domain,
+        "engine": _engine(),
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "infographic"
+
+
+def infographic_key(info: Infographic, renderer: Renderer, brand: str, domain: str) -> str:
+    icons = {item.icon: renderer.icons[item.icon].svg for item in info.items if item.icon}
+    return _digest("infographic", {"infographic": info.as_data(), "icons": icons}, renderer, brand, domain)
+
+
+def page_card_key(title: str, description: str, renderer: Renderer, brand: str, domain: str) -> str:
+    return _digest("page-card", {"title": title, "description": description}, renderer, brand, domain)
+
+
+@dataclass(frozen=True)
+class InfographicJob:
+    key: str
+    infographic: Infographic
+    brand: str
+    domain: str
+    occurrence: int = 0  # which infographic block of its page (for error locations)
+
+    def file_name(self, variant: str, fmt: str) -> str:
+        return f"{self.key}-{variant}.{fmt}"
+
+    def site_path(self, variant: str, fmt: str) -> str:
+        return f"{INFOGRAPHICS_DIR}/{self.file_name(variant, fmt)}"
+
+    def download_name(self) -> str:
+        return f"{slugify(self.infographic.title)}.png"
+
+    def site_paths(self) -> list[str]:
+        return [self.site_path(variant, fmt) for variant in ("card", "portrait") for fmt in ("png", "webp")]
+
+    def render(self, renderer: Renderer) -> dict[str, bytes]:
+        """Site path → encoded bytes for the social card and the portrait, PNG and WebP each."""
+        images = {
+            "card": renderer.card(self.infographic, self.brand, self.domain),
+            "portrait": renderer.portrait(self.infographic, self.brand, self.domain),
+        }
+        return {
+            self.site_path(variant, fmt): encode(image, fmt)
+            for variant, image in images.items()
+            for fmt in ("png", "webp")
+        }
+
+
+@dataclass(frozen=True)
+class PageCardJob:
+    key: str
+    title: str
+    description: str
+    brand: str
+    domain: str
+
+    def site_path(self) -> str:
+        return f"{SOCIAL_DIR}/{self.key}.png"
+
+    def site_paths(self) -> list[str]:
+        return [self.site_path()]
+
+    def render(self, renderer: Renderer) -> dict[str, bytes]:
+        image = renderer.page_card(self.title, self.description, self.brand, self.domain)
+        return {self.site_path(): encode(image, "png")}
+
+
+Job = InfographicJob | PageCardJob
