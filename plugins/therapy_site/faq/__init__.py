@@ -36,7 +36,15 @@ from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension, FaqProblem
 from therapy_site.faq.extract import Faq, FaqItem, extract_faq, html_text
 
 # What a page is parsed with when the caller does not pass the site's own extensions.
-DEFAULT_CHECK_EXTENSIONS: tuple[str, ...] = ("attr_list", "md_in_html", "toc", "tables", "def_list", "footnotes")
+DEFAULT_CHECK_EXTENSIONS: tuple[str, ...] = (
+    "attr_list",
+    "md_in_html",
+    "toc",
+    "tables",
+    "def_list",
+    "footnotes",
+    "fenced_code",
+)
 
 
 def split_front_matter(source: str) -> tuple[dict[str, object], str]:

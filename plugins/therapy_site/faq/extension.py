@@ -137,6 +137,20 @@ def _previous_sibling(parent: etree.Element, child: etree.Element) -> etree.Elem
     return parent[index - 1] if index > 0 else None
 
 
+SECTIONING_TAGS = frozenset({"section", "aside", "nav", "header", "footer", "article"})
+
+
+def ends_section(element: etree.Element) -> bool:
+    """An h1/h2, or a block of its own (a sectioning element, or one holding an h1/h2), ends the FAQ.
+
+    Other features append such blocks to a post (e.g. the booking invitation after the last
+    answer); they are not part of any answer.
+    """
+    if element.tag in {"h1", "h2"} or element.tag in SECTIONING_TAGS:
+        return True
+    return any(child.tag in {"h1", "h2"} for child in element.iter())
+
+
 def _add_class(element: etree.Element, name: str) -> None:
     classes = (element.get("class") or "").split()
     if name not in classes:
@@ -172,10 +186,7 @@ class FaqTreeprocessor(Treeprocessor):
         self.reporter(problem)
 
     def wrap_section(self, root: etree.Element, children: list[etree.Element], start: int, occurrence: int) -> None:
-        end = next(
-            (index for index in range(start + 1, len(children)) if children[index].tag in {"h1", "h2"}),
-            len(children),
-        )
+        end = next((index for index in range(start + 1, len(children)) if ends_section(children[index])), len(children))
         members = children[start:end]
         heading = members[0]
         section = etree.Element("section", {"class": SECTION_CLASS})
