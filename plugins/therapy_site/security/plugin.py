@@ -1,0 +1,94 @@
+"""MkDocs plugin: strict CSP per page, security headers for static hosts, theme markup repairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from therapy_site.security.csp import InlineCode, csp_meta_tag, has_csp_meta, insert_meta, policy
+from therapy_site.security.headers import headers_file
+from therapy_site.security.markup import repair_theme_markup
+
+log = get_plugin_logger(__name__)
+
+DEFAULT_PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+
+
+class SecurityConfig(Config):
+    content_security_policy = c.Type(bool, default=True)
+    # `mkdocs serve` injects its own inline live-reload script, which a strict policy blocks.
+    policy_on_serve = c.Type(bool, default=False)
+    headers_file = c.Type(str, default="_headers")
+    referrer_policy = c.Type(str, default="no-referrer")
+    permissions_policy = c.Type(str, default=DEFAULT_PERMISSIONS_POLICY)
+    repair_theme_markup = c.Type(bool, default=True)
+
+
+class SecurityPlugin(BasePlugin[SecurityConfig]):
+    def __init__(self) -> None:
+        self.command: Literal["build", "gh-deploy", "serve"] | None = None
+        self.site_code = InlineCode()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.site_code = InlineCode()
+
+    @property
+    def _meta_policy(self) -> bool:
+        return self.config.content_security_policy and (self.command != "serve" or self.config.policy_on_serve)
+
+    # Last, so the policy covers whatever other plugins put into the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self._secure(output, page.file.src_uri)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Theme pages rendered without a Markdown source, such as ``404.html``."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._secure(output_content, template_name)
+
+    def _secure(self, output: str, name: str) -> str:
+        if self.config.repair_theme_markup:
+            output = repair_theme_markup(output)
+        code = InlineCode.of_page(output)
+        self.site_code.merge(code)
+        tags = [f'<meta name="referrer" content="{escape(self.config.referrer_policy)}">']
+        if self._meta_policy:
+            if has_csp_meta(output):
+                raise PluginError(f"therapy-site/security: {name} already has a Content-Security-Policy <meta>")
+            tags.insert(0, csp_meta_tag(policy(code)))
+        try:
+            return insert_meta(output, tags)
+        except ValueError as error:
+            raise PluginError(f"therapy-site/security: {name}: {error}") from error
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.headers_file:
+            return
+        headers = {
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": self.config.referrer_policy,
+            "Permissions-Policy": self.config.permissions_policy,
+            "X-Frame-Options": "DENY",
+            "Cross-Origin-Opener-Policy": "same-origin",
+        }
+        if self.config.content_security_policy:
+            headers = {"Content-Security-Policy": policy(self.site_code.sorted(), for_header=True), **headers}
+        target = Path(config.site_dir) / self.config.headers_file
+        target.write_text(headers_file(headers), encoding="utf-8")
+        log.debug("wrote %s", target)
