@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("https", "mailto", "tel")
-_TEL = re.compile(r"^\+?[0-9][0-9 ().-]*$")
+_TEL = re.compile(r"^\+?[0-9][0-9().-]*$")
 _MAX_SHOWN = 60
 
 
