@@ -271,3 +271,8 @@ def test_a_block_of_its_own_after_the_last_answer_ends_the_faq() -> None:
     assert faq is not None
     assert [(item.question, item.answer_text) for item in faq.items] == [("Why?", "Because.")]
     assert html.index("</section>") < html.index("Book now")
+
+
+def test_find_faq_problems_locates_setext_headings() -> None:
+    source = "---\ntitle: x\n---\n\nIntro.\n\nFAQ\n---\n\nNothing yet.\n"
+    assert [line for line, _ in find_faq_problems(source)] == [source.splitlines().index("FAQ") + 1]

@@ -47,6 +47,7 @@ ANSWER_CLASS = "ts-faq__answer"
 PERMALINK_CLASS = "headerlink"
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 
 
@@ -87,21 +88,34 @@ def _heading_source_text(raw: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
+def source_headings(source: str) -> list[tuple[int, int, str]]:
+    """``(line, level, text)`` of the ATX and setext headings outside front matter and code fences."""
+    lines = body_lines(source)
+    headings: list[tuple[int, int, str]] = []
+    for index, (number, line) in enumerate(lines):
+        match = _ATX_HEADING.match(line)
+        if match:
+            headings.append((number, len(match.group(1)), _heading_source_text(match.group(2) or "")))
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if line.strip() and following is not None and following[0] == number + 1:
+            underline = _SETEXT_UNDERLINE.match(following[1])
+            if underline:
+                headings.append((number, 1 if underline.group(1).startswith("=") else 2, _heading_source_text(line)))
+    return headings
+
+
 def faq_problem_line(source: str, titles: Iterable[str], occurrence: int, question: int | None = None) -> int | None:
     """Find the line of the ``occurrence``-th FAQ ``##`` heading, or of its ``question``-th ``###``."""
     wanted = {normalise_title(title) for title in titles}
     seen = -1
     in_section = False
     questions = -1
-    for number, line in body_lines(source):
-        match = _ATX_HEADING.match(line)
-        if not match:
-            continue
-        level = len(match.group(1))
+    for number, level, text in source_headings(source):
         if level <= 2:
             if in_section:
                 return None
-            if level == 2 and normalise_title(_heading_source_text(match.group(2) or "")) in wanted:
+            if level == 2 and normalise_title(text) in wanted:
                 seen += 1
                 if seen == occurrence:
                     if question is None:

@@ -4,12 +4,15 @@ Ids are stable: site-wide nodes hang off the site URL (``https://site/#organizat
 page nodes off the page URL (``<page url>#webpage``, ``#article``, ``#breadcrumb``,
 ``#faq``, ``#primaryimage``). The builder takes plain facts (see :class:`PageFacts`),
 not MkDocs objects, so it can be tested and reused without a build.
+
+No ``SearchAction``: Google retired the sitelinks search box, and the site's
+search has no URL to hand a query to.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -98,7 +101,6 @@ class SiteFacts:
     practice: Practice
     logo: ImageFacts | None = None
     practitioner_image: ImageFacts | None = None
-    extra_people: dict[str, PersonFacts] = field(default_factory=dict)
 
     def absolute(self, path: str) -> str:
         return urljoin(self.url, path.lstrip("/")) if path else ""
