@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from lxml import html as lxml_html
 
 from helpers import REPO, Build, build_copy, copy_project, load_config, make_post, run_build, write_config
 
@@ -145,6 +146,26 @@ def test_header_button_on_every_page_links_to_the_book_page(site_build: Build) -
         target = urlsplit(urljoin(f"https://site.example/{url_path}", button.get("href"))).path
         assert target == "/book/", (url_path, button.get("href"))
         assert (button.get("aria-current") == "page") == (url_path == "book/")
+
+
+def test_book_page_uses_an_inline_cta(site_build: Build) -> None:
+    (section,) = ctas(site_build, "book/")
+    assert "ts-booking--inline" in section.get("class").split()
+    (link,) = section.xpath(BUTTON)
+    assert link.text_content() == "Choose a time for your free call"
+    assert_utm_only(link.get("href"), ("Book a session",))
+
+
+def test_every_link_to_the_booking_site_carries_utm_rel_and_referrer_policy(site_build: Build) -> None:
+    seen = 0
+    for path in sorted(site_build.site.rglob("*.html")):
+        for link in lxml_html.fromstring(path.read_bytes()).xpath("//a[@href]"):
+            if urlsplit(link.get("href")).hostname != BOOKING_HOST:
+                continue
+            seen += 1
+            assert (link.get("rel"), link.get("referrerpolicy")) == ("noopener", "origin"), path
+            assert set(parse_qs(urlsplit(link.get("href")).query)) >= {"utm_source", "utm_medium"}, path
+    assert seen >= len(POSTS) + 1
 
 
 def test_stylesheet_is_shipped_and_linked(site_build: Build) -> None:

@@ -98,11 +98,15 @@ class BookingPlugin(BasePlugin[BookingConfig]):
         return config
 
     def _checked(self, option: str, value: Any, check: Any = check_cta_url) -> str:
+        """Check a site-wide setting; a bad one stops the build before any page is rendered."""
         try:
             return check(value)
         except ValueError as error:
-            source = "extra.practice.booking_url" if option == "url" and not self.config.url else f"booking: {option}"
-            raise PluginError(f"mkdocs.yml: therapy-site/{source} {error}") from error
+            if option == "url" and not self.config.url:
+                where = "extra.practice.booking_url"
+            else:
+                where = f"plugins: therapy-site/booking: {option}"
+            raise PluginError(f"mkdocs.yml: {where} {error}") from error
 
     def _utm_parameters(self, config: MkDocsConfig) -> dict[str, str]:
         if not self.config.utm:
