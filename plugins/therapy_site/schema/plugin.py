@@ -28,6 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from PIL import Image, UnidentifiedImageError
 
+from therapy_site.assets import add_stylesheet
 from therapy_site.faq import extract_faq, faq_enabled
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.schema.graph import (
@@ -45,6 +46,7 @@ from therapy_site.schema.pages import blog_root, is_listing, is_post
 from therapy_site.sources import front_matter_key_line, read_source
 
 log = get_plugin_logger(__name__)
+PACKAGE_DIR = Path(__file__).parent
 
 ORGANIZATION_TYPES = frozenset(
     {"Organization", "LocalBusiness", "ProfessionalService", "MedicalBusiness", "MedicalOrganization", "MedicalClinic"}
@@ -123,6 +125,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         language = self.language.replace("-", "_")
         country = self.practice.location.get("country", "")
         return f"{language}_{country.upper()}" if "_" not in language and len(country) == 2 else language
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        add_stylesheet(files, config, PACKAGE_DIR / "review.css")
+        return files
 
     # -- site-wide facts ---------------------------------------------------------------------------------------
 
