@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from helpers import copy_project
+from helpers import copy_project, run_build
 from therapy_site.cli import main
 
 THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
@@ -274,3 +274,85 @@ def test_console_script_exit_codes(project: Path, tmp_path: Path) -> None:
         unconfigured = subprocess.run([THERAPY_SITE, "check"], capture_output=True, text=True, check=False)
     assert unconfigured.returncode == 2
     assert "no mkdocs.yml" in unconfigured.stderr
+
+
+BAD_BLOCKS = """
+/// takeaways
+    colour: red
+
+- **One point.** One sentence.
+///
+
+/// infographic | Barriers to sleep
+layout: circle
+items:
+  - title: Noise
+  - title: Worry
+///
+
+/// booking | Book now
+    url: javascript:alert(1)
+
+Talk to us.
+///
+
+"""
+
+
+def test_block_and_faq_problems_have_the_builds_messages(project: Path) -> None:
+    text = GOOD_POST.replace("## Why worry grows", BAD_BLOCKS + "## Why worry grows")
+    text = text.replace("For many people it does: the same steps", "### Is it ever too late?\n\nThe same steps")
+    write(project, POST, text)
+    ours = {(finding["line"], finding["message"]) for finding in findings(POST) if finding["rule"] in {"block", "faq"}}
+    for name, header, example in (
+        ("takeaways", "/// takeaways", "colour: red"),
+        ("infographic", "/// infographic", "layout: circle"),
+        ("booking", "/// booking", "javascript:"),
+    ):
+        start = line_of(text, header)
+        end = start + text.splitlines()[start:].index("///") + 1
+        lines = {line for line, message in ours if message.startswith(f"{name} block:")}
+        assert lines and all(start <= line <= end for line in lines), (name, lines, start, end)
+        assert any(example.split(":")[0] in message for _line, message in ours if message.startswith(name))
+    assert [line for line, message in ours if message.startswith("FAQ:")] == [line_of(text, "### Does a bedtime")]
+    build = run_build(project)
+    assert build.returncode != 0
+    theirs = {
+        (int(line), message)
+        for line, message in re.findall(r"blog/posts/sleeping-better\.md:(\d+): (.+)$", build.output, re.MULTILINE)
+    }
+    assert ours <= theirs, (ours, build.output)
+    assert {message.split(":")[0] for _line, message in ours} == {
+        "takeaways block",
+        "infographic block",
+        "booking block",
+        "FAQ",
+    }
+
+
+def test_faq_is_checked_even_when_the_faq_plugin_is_off(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - therapy-site/faq\n" in text
+    config.write_text(text.replace("  - therapy-site/faq\n", "", 1), encoding="utf-8")
+    post = GOOD_POST.replace("### Does a bedtime routine help?\n\nFor many people", "For many people")
+    write(project, POST, post)
+    found = [(finding["line"], finding["severity"]) for finding in findings(POST) if finding["rule"] == "faq"]
+    assert found == [(line_of(post, "## Frequently Asked Questions"), "error")]
+    write(project, POST, GOOD_POST)
+    assert findings(POST) == []
+
+
+def test_the_authoring_guides_examples_pass(project: Path) -> None:
+    guide = (Path(__file__).resolve().parent.parent / "AUTHORING.md").read_text(encoding="utf-8")
+    examples = [
+        example
+        for example in re.findall(r"^```text\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)
+        if example.startswith(("///", "## Frequently"))
+    ]
+    assert len(examples) == 5  # takeaways, infographic, two booking blocks, FAQ
+    front_matter, _body = GOOD_POST.split("\n---\n", 1)
+    post = front_matter + "\n---\n\nAn introduction of two sentences. It says who the post is for.\n\n"
+    post += "\n".join(examples)
+    write(project, POST, post)
+    assert findings(POST) == []

@@ -101,6 +101,7 @@ def test_new_post_builds_under_strict(project: Path) -> None:
     assert [h1.text_content().strip() for h1 in page.xpath("//h1")] == [TITLE]
     article = page.xpath("//article")[0].text_content()
     assert "Frequently Asked Questions" in article
+    assert "///" not in article  # every block in the skeleton is one the site's extensions know
 
 
 def test_new_refuses_to_overwrite(project: Path) -> None:

@@ -77,6 +77,8 @@ hero:
 
 TODO: Start with two or three sentences: who this post is for and what it will help them with.
 
+<!-- more -->
+
 /// takeaways
 - **TODO: First key point.** One sentence that explains it.
 - **TODO: Second key point.** One sentence that explains it.

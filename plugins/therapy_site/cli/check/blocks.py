@@ -1,32 +1,58 @@
-"""Our ``///`` blocks' problems, found by the very extensions the build uses (one implementation).
+"""Problems our Markdown extensions find, found by the very extensions the build uses (one implementation).
 
-The Markdown is converted with ``config.markdown_extensions`` after our
-plugins' ``on_config`` added their extensions, so every block the site enables
-is checked, with the messages the build prints.
+The page is converted with ``config.markdown_extensions`` after our plugins'
+``on_config`` added their extensions, so every ``///`` block and the FAQ are
+checked by the code that renders them, and reported with the build's messages
+(``problem.located(path, source)``, as ``PageProblemReporter`` does).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from therapy_site.blocks import BlockProblem, block_header_line
-from therapy_site.blocks.base import PROBLEMS_ATTR
+from therapy_site.blocks import BlockProblem
+from therapy_site.blocks.base import PROBLEMS_ATTR as BLOCK_PROBLEMS
 from therapy_site.cli.check.context import CheckContext
 from therapy_site.cli.check.findings import Finding, error
 from therapy_site.cli.check.source import SourceFile
+from therapy_site.faq.extension import PROBLEMS_ATTR as FAQ_PROBLEMS
+from therapy_site.faq.extension import FaqExtension, FaqProblem
 
 
-def render(source: SourceFile, context: CheckContext) -> tuple[str, list[BlockProblem]]:
-    """The page's HTML as the build makes it, and the block problems found on the way."""
-    md = context.markdown()
-    html = md.convert(source.body)
-    return html, list(getattr(md, PROBLEMS_ATTR, []))
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    block_problems: list[BlockProblem]
+    faq_problems: list[FaqProblem]
+
+
+def render(source: SourceFile, context: CheckContext) -> Rendered:
+    """The page's HTML as the build makes it, with the problems found on the way (once per file)."""
+    cached = context.last_rendered
+    if cached is None or cached[0] is not source:
+        md = context.markdown()
+        html = md.convert(source.body)
+        rendered = Rendered(html, list(getattr(md, BLOCK_PROBLEMS, [])), list(getattr(md, FAQ_PROBLEMS, [])))
+        context.last_rendered = cached = (source, rendered)
+    return cached[1]
+
+
+def located_finding(source: SourceFile, problem: Any, rule: str) -> Finding:
+    """A finding with the build's own line and message, from ``problem.located(path, source)``."""
+    located = problem.located(source.shown, source.text)
+    match = re.match(rf"{re.escape(source.shown)}:(\d+): (.*)", located, re.DOTALL)
+    if match is None:  # a problem type that formats itself differently: keep its text whole
+        return error(source.shown, 1, located, rule)
+    return error(source.shown, int(match.group(1)), match.group(2), rule)
 
 
 def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    _html, problems = render(source, context)
-    for problem in problems:
-        line = block_header_line(source.text, problem.block, problem.occurrence) or 1
-        located = problem.located(source.shown, source.text)
-        message = located.removeprefix(f"{source.shown}:{line}: ")
-        yield error(source.shown, line, message, "block")
+    for problem in render(source, context).block_problems:
+        yield located_finding(source, problem, "block")
+
+
+def site_converts_faq(context: CheckContext) -> bool:
+    return any(isinstance(extension, FaqExtension) for extension in context.project.config.markdown_extensions)

@@ -68,6 +68,8 @@ class CheckContext:
         self.faq_titles = self._faq_titles()
         self.posts = self._read_posts()
         self._markdown: Markdown | None = None
+        # The checks of one file run one after another and share its conversion (see check.blocks.render).
+        self.last_rendered: tuple[SourceFile, Any] | None = None
 
     # -- files -----------------------------------------------------------------
     def shown(self, path: Path) -> str:
