@@ -10,6 +10,8 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import PIL
@@ -23,9 +25,19 @@ INFOGRAPHICS_DIR = "assets/infographics"
 SOCIAL_DIR = "assets/social"
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """Hash of the drawing code itself, so a change to it never serves stale images from the cache."""
+    digest = hashlib.sha256()
+    for name in ("render.py", "icons.py", "palette.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
 def _engine() -> dict[str, str | None]:
     return {
         "renderer": RENDERER_VERSION,
+        "code": _code_digest(),
         "pillow": PIL.__version__,
         "freetype": features.version("freetype2"),
         "raqm": features.version("raqm"),
