@@ -68,13 +68,13 @@ def _as_date(value: Any) -> dt.date | None:
 def _date(source: SourceFile) -> Iterator[Finding]:
     rule, line = "front-matter-date", source.key_line("date")
     value = source.meta.get("date")
-    example = "date:\\n  created: 2025-01-31"
+    example = "'date:' with 'created: YYYY-MM-DD' indented under it"
     if value is None:
-        yield error(source.shown, 1, f"a post needs a publication date: '{example}'", rule)
+        yield error(source.shown, 1, f"a post needs a publication date: add {example}", rule)
         return
     dates = value if isinstance(value, dict) else {"created": value}
     if "created" not in dates:
-        yield error(source.shown, line, f"'date' needs 'created': '{example}'", rule)
+        yield error(source.shown, line, f"'date' needs 'created': write {example}", rule)
     for key, raw in dates.items():
         if _as_date(raw) is None:
             message = f"'date.{key}' is '{raw}', not a date; write it as YYYY-MM-DD, e.g. 2025-01-31"
@@ -107,7 +107,7 @@ def _categories(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
         return
     names = _string_list(value)
     if names is None:
-        yield error(source.shown, line, f"'categories' must be a list, e.g. 'categories:\\n  - {allowed[0]}'", rule)
+        yield error(source.shown, line, "'categories' must be a list: one '- Category' line each under it", rule)
         return
     if not names:
         yield error(source.shown, line, f"choose at least one category: {choices}", rule)
@@ -134,7 +134,7 @@ def _authors(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
         yield error(
             source.shown,
             line,
-            f"'authors' must be a list of author keys, e.g. 'authors:\\n  - {known[0] if known else 'anna'}'",
+            f"'authors' must be a list of author keys: one '- key' line each under it ({choices})",
             rule,
         )
         return
