@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,8 @@ class FontSet:
         return path
 
     def font(self, face: str, size: int) -> ImageFont.FreeTypeFont:
-        return _load_font(str(self.path(face)), size)
+        # One FreeType face per thread: the plugin draws images in a thread pool.
+        return _load_font(str(self.path(face)), size, threading.get_ident())
 
     def missing_characters(self, text: str, face: str) -> list[str]:
         """Characters of ``text`` that the face cannot draw (whitespace aside), in order of appearance."""
@@ -52,8 +54,8 @@ class FontSet:
         return digest.hexdigest()
 
 
-@lru_cache(maxsize=64)
-def _load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+@lru_cache(maxsize=256)
+def _load_font(path: str, size: int, thread: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.RAQM)
 
 
