@@ -121,7 +121,8 @@ def test_text_that_cannot_fit_names_the_offending_key() -> None:
         Renderer(FONTS, ICONS, LIGHT).portrait(info, BRAND, DOMAIN)
     assert error.value.path[0] == "items" and error.value.path[2] in {"text", "remedy"}
 
-    items[5] = dict(items[5], text="See https://example.org/a-very-long-unbroken-address-for-this-article")
+    unbroken = "https://example.org/" + "-".join(["a-very-long-unbroken-address"] * 4)
+    items[5] = dict(items[5], text=f"See {unbroken}")
     info, problems = parse_infographic("Short title", dict(data, items=[*items[:2], items[5]]), set(ICONS))
     assert problems == []
     with pytest.raises(FitError) as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 from xml.etree import ElementTree as etree
@@ -39,7 +39,6 @@ class InfographicProblem(BlockProblem):
     path: KeyPath | None = None  # None: the header line; otherwise the key's line in the body
     syntax: bool = False  # the body is not YAML: point at the parser's position
     fatal: bool = False  # a missing glyph: a build error even without --strict
-    key: str = field(default="", compare=False)
 
     def located(self, path: str, source: str) -> str:
         header = block_header_line(source, self.block, self.occurrence) or 1
@@ -125,7 +124,7 @@ class InfographicBlock(CheckedBlock):
         reporter = self.config["reporter"]
         key = key_name(path) if path is not None else ""
         text = f"{key}: {message}" if key else message
-        problem = InfographicProblem(self.NAME, self.occurrence, text, path=path, syntax=syntax, fatal=fatal, key=key)
+        problem = InfographicProblem(self.NAME, self.occurrence, text, path=path, syntax=syntax, fatal=fatal)
         record_problem(self.md, problem, reporter)
 
     def read_data(self, text: str) -> Any:

@@ -223,19 +223,29 @@ class Renderer:
             return u(64)
         return 0
 
-    def _portrait_layout(self, info: Infographic, inner: int, available: int) -> tuple[float, list[list[Part]], int]:
-        """Pick the largest text scale at which every card fits; return (scale, parts per card, columns)."""
+    def _portrait_layout(self, info: Infographic, inner: int, available: int) -> tuple[list[list[Part]], int]:
+        """Pick the largest text scale at which every card fits; return (parts per card, columns)."""
         columns = portrait_columns(info)
         gap = u(20)
         card_width = (inner - gap * (columns - 1)) // columns
         content_width = card_width - 2 * CARD_PADDING_X - self._leading(info)
         heights: list[int] = []
+        word_error: FitError | None = None
         for scale in SCALES:
-            cards = [self._item_parts(info, index, item, content_width, scale) for index, item in enumerate(info.items)]
+            try:
+                cards = [
+                    self._item_parts(info, index, item, content_width, scale) for index, item in enumerate(info.items)
+                ]
+            except FitError as error:  # a word too wide at this size may fit at a smaller one
+                word_error = error
+                continue
+            word_error = None
             heights = [sum(part.height for part in parts) + 2 * CARD_PADDING_Y for parts in cards]
             rows = [max(heights[i : i + columns]) for i in range(0, len(heights), columns)]
             if sum(rows) + gap * (len(rows) - 1) <= available:
-                return scale, cards, columns
+                return cards, columns
+        if word_error is not None or not heights:
+            raise word_error or FitError(("items",), "does not fit in the image; shorten the items")
         tallest = max(range(len(heights)), key=heights.__getitem__)
         item = info.items[tallest]
         longest = max(("text", "remedy", "title"), key=lambda name: len(getattr(item, name)))
@@ -255,7 +265,7 @@ class Renderer:
         top += u(36)
         footer = self._footer(info, domain, inner)
         footer_top = u(height) - margin - footer.height
-        _scale, cards, columns = self._portrait_layout(info, inner, footer_top - u(32) - top)
+        cards, columns = self._portrait_layout(info, inner, footer_top - u(32) - top)
         self._draw_cards(canvas, info, cards, columns, (margin, top, inner, footer_top - u(32) - top))
         canvas.draw.line(
             [margin, footer_top - u(14), margin + inner, footer_top - u(14)], fill=self.palette.border, width=u(1.5)

@@ -23,6 +23,7 @@ LIMITS = {
     "items.text": 160,
     "items.remedy": 160,
     "items.value": 10,
+    "items.icon": 20,
 }
 # Which font face draws each field (for the glyph check).
 FACES = {
@@ -147,7 +148,7 @@ class _Checker:
         value = self.text(data, (*path, "value"), "items.value", required=layout == "stats", numbers=True)
         if value and layout != "stats":
             self.fail((*path, "value"), "only items of a 'stats' infographic have a 'value'")
-        icon = self.text(data, (*path, "icon"), "items.title", required=False)
+        icon = self.text(data, (*path, "icon"), "items.icon", required=False)
         if icon and icon not in self.icons:
             self.fail((*path, "icon"), f"unknown icon '{icon}'; available icons: {', '.join(sorted(self.icons))}")
             icon = ""
