@@ -55,6 +55,7 @@ class Palette:
             "primary on background": (self.primary, self.background),
             "primary on surface": (self.primary, self.surface),
             "accent on surface": (self.accent, self.surface),
+            "numbers on accent": (self.background, self.accent),
             "band text on band": (self.band_text, self.band),
             "band muted on band": (self.band_muted, self.band),
         }
