@@ -131,6 +131,26 @@ def test_booking_headings_get_unique_ids_next_to_a_markdown_heading_with_the_sam
         assert section.xpath("./h2/@id") == [section.get("aria-labelledby")]
 
 
+CONTACT = {"phone": "+44 117 496 0123", "email": "hello@therapy.example"}
+
+
+def test_contact_line_offers_phone_and_email_besides_the_booking_page() -> None:
+    root, _, _ = render("/// booking\n///\n", contact=CONTACT)
+    (contact,) = root.xpath("//p[@class='ts-booking__contact']")
+    assert " ".join(contact.text_content().split()) == (
+        "Prefer not to book online? Call +44 117 496 0123 or email hello@therapy.example."
+    )
+    assert contact.xpath("./a/@href") == ["tel:+441174960123", "mailto:hello@therapy.example"]
+
+
+def test_contact_line_leaves_out_what_the_button_already_is() -> None:
+    root, _, _ = render("/// booking\n    url: mailto:hello@therapy.example\n///\n", contact=CONTACT)
+    (contact,) = root.xpath("//p[@class='ts-booking__contact']")
+    assert contact.xpath("./a/@href") == ["tel:+441174960123"]
+    root, _, _ = render("/// booking\n///\n", contact={})
+    assert not root.xpath("//p[@class='ts-booking__contact']")
+
+
 def test_without_urgent_configuration_there_is_no_urgent_line() -> None:
     root, _, _ = render("/// booking\n///\n", urgent={})
     assert not root.xpath("//p[@class='ts-booking__urgent']")

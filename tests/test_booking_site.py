@@ -117,6 +117,13 @@ def test_each_cta_has_the_urgent_help_line_linking_to_the_urgent_help_page(site_
         assert site_build.html(urlsplit(target).path).xpath("normalize-space(//h1/text())") == "Urgent help"
 
 
+def test_each_cta_offers_the_practice_phone_and_email(site_build: Build) -> None:
+    for url_path in [TRUST_POST, *OTHER_POSTS, "book/"]:
+        (section,) = ctas(site_build, url_path)
+        hrefs = section.xpath("./p[@class='ts-booking__contact']/a/@href")
+        assert hrefs == ["tel:" + PRACTICE["phone"].replace(" ", ""), "mailto:" + PRACTICE["email"]], url_path
+
+
 def test_listing_pages_show_no_cta_and_no_duplicate_ids(site_build: Build) -> None:
     listings = [path for path in site_pages(site_build) if path.startswith("blog/") and path not in OTHER_POSTS]
     listings = [path for path in listings if path != TRUST_POST]

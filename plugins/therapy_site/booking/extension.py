@@ -17,6 +17,7 @@ Options (all optional, defaults come from the extension's config): ``button``
     <p class="ts-booking__action"><a class="md-button md-button--primary ts-booking__button"
        href="https://...?utm_source=...&amp;utm_medium=..." rel="noopener" referrerpolicy="origin">Book ...</a></p>
     <p class="ts-booking__print">Book a free consultation: https://...</p>
+    <p class="ts-booking__contact">Prefer not to book online? Call <a href="tel:…">…</a> or email <a …>…</a>.</p>
     <p class="ts-booking__urgent">If you are in crisis ... <a href="/urgent-help/">Where to get urgent help</a></p>
     </section>
 
@@ -46,12 +47,14 @@ DEFAULT_TEXT = (
 )
 DEFAULT_BUTTON = "Book a free consultation"
 DEFAULT_URGENT_LINK_TEXT = "Where to get urgent help"
+DEFAULT_CONTACT_TEXT = "Prefer not to book online?"
 
 SECTION_CLASS = "ts-booking"
 TITLE_CLASS = "ts-booking__title"
 ACTION_CLASS = "ts-booking__action"
 PRINT_CLASS = "ts-booking__print"
 URGENT_CLASS = "ts-booking__urgent"
+CONTACT_CLASS = "ts-booking__contact"
 # The urgent-help link gets its href after MkDocs has resolved page links (see _LateHrefs).
 LATE_HREF = "data-ts-booking-href"
 
@@ -119,6 +122,9 @@ class BookingBlock(CheckedBlock):
         block.append(action(url, label))
         printed = etree.SubElement(block, "p", {"class": PRINT_CLASS})
         printed.text = _text(f"{label}: {printable(url)}")
+        contact = contact_line(self.config.get("contact") or {}, url)
+        if contact is not None:
+            block.append(contact)
         urgent = urgent_line(self.config.get("urgent") or {})
         if urgent is not None:
             block.append(urgent)
@@ -133,6 +139,25 @@ def action(url: str, label: str) -> etree.Element:
     link = etree.SubElement(paragraph, "a", attributes)
     link.text = _text(label)
     return paragraph
+
+
+def contact_line(contact: dict[str, str], booking_url: str) -> etree.Element | None:
+    """'Prefer not to book online? Call … or email ….' (whatever of phone and email the button is not already)."""
+    phone = str(contact.get("phone") or "").strip()
+    email = str(contact.get("email") or "").strip()
+    if phone and booking_url.startswith("tel:"):
+        phone = ""
+    if email and booking_url.startswith("mailto:"):
+        email = ""
+    if not (phone or email):
+        return None
+    parts: list[str | etree.Element] = [str(contact.get("text") or DEFAULT_CONTACT_TEXT).strip()]
+    if phone:
+        parts += [" Call ", _link(tel_href(phone), phone)]
+    if email:
+        parts += [" or email " if phone else " Email ", _link(f"mailto:{email}", email)]
+    parts.append(".")
+    return _paragraph(CONTACT_CLASS, parts)
 
 
 def urgent_line(urgent: dict[str, str]) -> etree.Element | None:
@@ -236,6 +261,7 @@ class BookingExtension(CheckedBlocksExtension):
             "url": ["", "Booking link of a block without the 'url' option (https:, mailto: or tel:)"],
             "variant": [VARIANTS[0], "Variant of a block without the 'variant' option: panel or inline"],
             "utm": [{}, "UTM parameters added to https: links, e.g. {'utm_source': 'website'}"],
+            "contact": [{}, "Other ways to get in touch, shown under the button: text, phone, email"],
             "urgent": [{}, "Urgent-help line: text, line_name, line_phone, emergency_phone, url, link_text"],
         }
         super().__init__(*args, **kwargs)

@@ -30,6 +30,7 @@ from therapy_site.blocks import PageProblemReporter
 from therapy_site.blocks.base import block_header_pattern
 from therapy_site.booking.extension import (
     DEFAULT_BUTTON,
+    DEFAULT_CONTACT_TEXT,
     DEFAULT_HEADING,
     DEFAULT_TEXT,
     DEFAULT_URGENT_LINK_TEXT,
@@ -40,7 +41,7 @@ from therapy_site.booking.extension import (
 )
 from therapy_site.booking.header import insert_header_button
 from therapy_site.booking.links import check_cta_url, check_label, is_external, with_utm
-from therapy_site.practice import practice_from_config
+from therapy_site.practice import Practice, practice_from_config
 from therapy_site.sources import find_line, front_matter_key_line, read_source
 from therapy_site.theme.posts import is_post
 
@@ -67,6 +68,9 @@ class BookingConfig(Config):
     header_button_label = c.Type(str, default="Book a session")
     # A docs page the header button opens (the site's Book page); empty: the booking URL itself.
     header_button_page = c.Type(str, default="book.md")
+    # "Prefer not to book online? Call … or email …" from extra.practice phone and email.
+    contact_line = c.Type(bool, default=True)
+    contact_line_text = c.Type(str, default=DEFAULT_CONTACT_TEXT)
     urgent_help = c.Type(bool, default=True)
     urgent_help_text = c.Optional(c.Type(str))  # default: extra.practice.crisis.text
     urgent_help_link_text = c.Type(str, default=DEFAULT_URGENT_LINK_TEXT)
@@ -88,6 +92,7 @@ class BookingPlugin(BasePlugin[BookingConfig]):
             url=self.url,
             variant=self.config.variant,
             utm=self.utm,
+            contact=self._contact_line(practice),
             urgent=self._urgent_line(config),
             reporter=self.reporter,
         )
@@ -119,18 +124,24 @@ class BookingPlugin(BasePlugin[BookingConfig]):
         }
         return {key: value for key, value in parameters.items() if value}
 
+    def _contact_line(self, practice: Practice) -> dict[str, str]:
+        if not self.config.contact_line:
+            return {}
+        return {"text": self.config.contact_line_text, "phone": practice.phone, "email": practice.email}
+
     def _urgent_line(self, config: MkDocsConfig) -> dict[str, str]:
         if not self.config.urgent_help:
             return {}
-        crisis = practice_from_config(config).crisis
+        crisis = self.crisis
         site_path = urlsplit(config.site_url or "/").path or "/"
+        page_url = site_path.rstrip("/") + "/" + crisis.page.lstrip("/") if crisis.page else ""
         return {
             "text": self.config.urgent_help_text if self.config.urgent_help_text is not None else crisis.text,
             "line_name": crisis.line_name,
             "line_phone": crisis.line_phone,
             "emergency_phone": crisis.emergency_phone,
             # Site-absolute: the same on every page, so the Markdown extension needs no page.
-            "url": site_path.rstrip("/") + "/" + crisis.page.lstrip("/") if crisis.page else "",
+            "url": page_url,
             "link_text": self.config.urgent_help_link_text,
         }
 
