@@ -34,6 +34,11 @@ POST_SIDEBAR_NAV = re.compile(r'(<div class="md-sidebar__inner md-post">\s*<nav 
 
 POST_SIDEBAR_LABEL = "Article details"
 
+# Keyboard: the search results panel is a tab stop even while the search is closed and
+# the panel invisible; its results are links (and arrow keys move through them).
+# (therapy.css stops the closed panel from being a scrollable region.)
+SEARCH_SCROLLWRAP = re.compile(r'(<div class="md-search__scrollwrap") tabindex="0"')
+
 # Skip link: Material points it at the first table-of-contents entry, which on posts
 # (title in the template, not the Markdown) skips the title, and omits it on pages
 # without headings (404). Point it at the content area on every page.
@@ -78,6 +83,10 @@ def name_post_sidebar_nav(output: str) -> str:
     return POST_SIDEBAR_NAV.sub(rf'\1 aria-label="{POST_SIDEBAR_LABEL}"', output, count=1)
 
 
+def untab_closed_search_panel(output: str) -> str:
+    return SEARCH_SCROLLWRAP.sub(r'\1 tabindex="-1"', output, count=1)
+
+
 def skip_link_to_content(output: str) -> str:
     output, targets = CONTENT_AREA.subn(rf'\1 id="{SKIP_TARGET_ID}"', output, count=1)
     if not targets:
@@ -99,6 +108,7 @@ REPAIRS: tuple[Callable[[str], str], ...] = (
     unwrap_excerpt_author_nav,
     unwrap_excerpt_action_nav,
     name_post_sidebar_nav,
+    untab_closed_search_panel,
     skip_link_to_content,
 )
 
