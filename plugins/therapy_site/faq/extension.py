@@ -2,7 +2,9 @@
 
 A section is an FAQ when an ``h2``'s plain text equals one of the configured
 titles (case-insensitively, trimmed, permalink anchor excluded). Every ``h3``
-under it is a question; its answer is everything up to the next ``h3``/``h2``.
+under it is a question; its answer is everything up to the next ``h3``/``h2``
+(or up to a block of its own, such as the booking invitation appended to posts,
+which also ends the section).
 The tree processor wraps the structure so that page-level code can read the
 questions and answers back from the rendered HTML (see :mod:`therapy_site.faq.extract`)::
 
