@@ -288,6 +288,28 @@ def test_header_button_can_link_straight_to_the_booking_url(fixture_build: Build
     assert_utm_only(button.get("href"), ("about",))
 
 
+def test_site_wide_switches_turn_off_header_button_automatic_cta_and_utm(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = load_config(project)
+    switches = {"header_button": False, "auto_end_of_post": False, "utm": False, "urgent_help_text": "Not safe?"}
+    config["plugins"] = [
+        {"therapy-site/booking": {**BOOKING_OPTIONS, **switches}}
+        if isinstance(plugin, dict) and "therapy-site/booking" in plugin
+        else plugin
+        for plugin in config["plugins"]
+    ]
+    write_config(project, config)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert not build.html("about/").xpath("//a[@class='ts-header-book']")
+    assert build.html("about/").xpath("//nav[contains(@class, 'md-header__inner')]//label[@for='__search']")
+    for url_path in OTHER_POSTS:
+        assert not ctas(build, url_path), url_path
+    (section,) = ctas(build, TRUST_POST)
+    assert section.xpath(BUTTON + "/@href") == [BOOKING_URL]
+    assert section.xpath("string(./p[@class='ts-booking__urgent'])").startswith("Not safe? Call Samaritans")
+
+
 def header_line(text: str, pattern: str) -> int:
     return next(number for number, line in enumerate(text.splitlines(), start=1) if line.startswith(pattern))
 
