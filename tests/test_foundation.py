@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from lxml import etree
 
-from helpers import Build
+from helpers import Build, build_copy, make_post
 
 TRUST = "blog/role-of-trust-in-therapy/"
 PAGES = ["", "about/", "services/", "book/", "privacy/", "urgent-help/", "blog/", TRUST]
@@ -169,3 +169,27 @@ def test_browser_makes_no_request_to_another_origin(browser, site_url: str, path
     foreign = [url for url in requests if urlparse(url).scheme in {"http", "https"} and urlparse(url).netloc != origin]
     assert foreign == []
     assert any(url.endswith(".woff2") for url in requests), "our self-hosted fonts were not loaded"
+
+
+def test_quotes_and_angle_brackets_in_front_matter_are_escaped_in_the_page(tmp_path) -> None:
+    """Titles, descriptions and alt text are the author's text: they must never break the HTML."""
+    title = 'Saying "no" <kindly> & firmly'
+    description = 'What to say when "no" feels impossible: <b>small</b> scripts & steps for people who struggle.'
+    alt = 'A hand raised, palm out, meaning "stop" <gently>'
+    post = make_post(
+        "Some text.\n",
+        title=f"'{title}'",
+        description=f"'{description}'",
+        slug="saying-no",
+        date="2026-01-05",
+        extra=f"hero:\n  src: assets/images/anxiety-hero.webp\n  alt: '{alt}'\n",
+    )
+    build = build_copy(tmp_path, posts={"saying-no.md": post})
+    assert build.returncode == 0, build.output
+    doc = build.html("blog/saying-no/")
+    assert doc.cssselect('head meta[name="description"]')[0].get("content") == description
+    assert doc.cssselect("head title")[0].text_content().startswith(title)
+    assert doc.cssselect("article .ts-post-header h1")[0].text_content() == title
+    assert doc.cssselect("article .ts-hero img")[0].get("alt") == alt
+    home = build.html("")
+    assert title in [link.text_content() for link in home.cssselect(".ts-latest h3 a")]
