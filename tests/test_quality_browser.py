@@ -80,6 +80,20 @@ FOCUS_INDICATOR = """
 """
 
 
+# Resolves once no CSS transition has run for two frames in a row.
+SETTLE = """
+async () => {
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (let round = 0; round < 20; round++) {
+    await frames();
+    const running = document.getAnimations().filter((a) => a instanceof CSSTransition && a.playState === "running");
+    if (running.length === 0) return;
+    await Promise.all(running.map((a) => a.finished.catch(() => null)));
+  }
+}
+"""
+
+
 @dataclass(frozen=True)
 class PageType:
     name: str
@@ -296,11 +310,9 @@ def tab_stops(page: Any, count: int) -> list[dict[str, Any]]:
     stops = []
     for _ in range(count):
         page.keyboard.press("Tab")
-        # Let transitions (Material's drawer sliding in, the search field widening) finish.
-        # (A function, not an expression string: the page's policy forbids eval.)
-        page.wait_for_function(
-            "() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')"
-        )
+        # Let the transitions the focus starts (Material's drawer sliding in, the search field
+        # opening) begin and finish before measuring.
+        page.evaluate(SETTLE)
         stops.append(page.evaluate(FOCUS_INDICATOR))
     return stops
 
