@@ -17,7 +17,7 @@ from collections.abc import Callable
 # Material's drawer/search toggles (checkboxes).
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 # vnu: "Bad value '' for attribute tabindex" on navigation section labels.
-EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+EMPTY_TABINDEX = ' tabindex=""'  # exactly as Material writes it; str.replace is much faster than a regex
 # vnu: "The value of the for attribute of the label element must be the ID of a
 # non-hidden form control" (the table of contents label on pages without a toggle).
 LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"')
@@ -53,7 +53,7 @@ def drop_checkbox_autocomplete(output: str) -> str:
 
 
 def drop_empty_tabindex(output: str) -> str:
-    return EMPTY_TABINDEX.sub("", output)
+    return output.replace(EMPTY_TABINDEX, "")
 
 
 def drop_dangling_label_for(output: str) -> str:
