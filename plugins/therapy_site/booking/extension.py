@@ -28,15 +28,14 @@ never show the block: its place is the post itself.
 
 from __future__ import annotations
 
-import html
 from typing import Any, ClassVar
 from xml.etree import ElementTree as etree
 
 from markdown import Markdown, util
-from markdown.extensions.toc import render_inner_html, slugify, strip_tags, unique
 from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
+from therapy_site.blocks.headings import label_sections_by_heading
 from therapy_site.booking.links import check_cta_url, check_label, is_external, printable, tel_href, with_utm
 
 NAME = "booking"
@@ -210,21 +209,7 @@ class BookingIdsTreeprocessor(Treeprocessor):
         sections = [element for element in root.iter("section") if is_booking_section(element)]
         if not sections:
             return
-        used_ids = {element.get("id") for element in root.iter() if element.get("id")}
-        for section in sections:
-            heading = next((child for child in section if child.get("class") == TITLE_CLASS), None)
-            if heading is not None:
-                if not heading.get("id"):
-                    heading.set("id", unique(self.heading_slug(heading), used_ids))
-                section.set("aria-labelledby", heading.get("id"))
-
-    def heading_slug(self, heading: etree.Element) -> str:
-        """Slug the heading the way the ``toc`` extension would (its configured slugify, if present)."""
-        name = html.unescape(strip_tags(render_inner_html(heading, self.md)))
-        if "toc" in self.md.treeprocessors:
-            toc = self.md.treeprocessors["toc"]
-            return toc.slugify(name, toc.sep) or NAME
-        return slugify(name, "-") or NAME
+        label_sections_by_heading(self.md, root, sections, TITLE_CLASS, NAME)
 
 
 class _DropFromExcerpts(Treeprocessor):

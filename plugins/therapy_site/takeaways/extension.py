@@ -21,15 +21,14 @@ same Markdown twice with one ``Markdown`` instance gives the same HTML.
 
 from __future__ import annotations
 
-import html
 from typing import Any, ClassVar
 from xml.etree import ElementTree as etree
 
 from markdown import Markdown
-from markdown.extensions.toc import render_inner_html, slugify, strip_tags, unique
 from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
+from therapy_site.blocks.headings import label_sections_by_heading
 
 NAME = "takeaways"
 DEFAULT_TITLE = "Key takeaways"
@@ -102,25 +101,12 @@ class TakeawaysTreeprocessor(Treeprocessor):
         sections = [element for element in root.iter("section") if is_takeaways_section(element)]
         if not sections:
             return
-        used_ids = {element.get("id") for element in root.iter() if element.get("id")}
+        label_sections_by_heading(self.md, root, sections, TITLE_CLASS, NAME)
         for section in sections:
-            heading = next((child for child in section if child.get("class") == TITLE_CLASS), None)
-            if heading is not None:
-                if not heading.get("id"):
-                    heading.set("id", unique(self.heading_slug(heading), used_ids))
-                section.set("aria-labelledby", heading.get("id"))
             for child in section:
                 if child.tag in LIST_TAGS:
                     for item in child.findall("li"):
                         mark_lead(item)
-
-    def heading_slug(self, heading: etree.Element) -> str:
-        """Slug the heading the way the ``toc`` extension would (its configured slugify, if present)."""
-        name = html.unescape(strip_tags(render_inner_html(heading, self.md)))
-        if "toc" in self.md.treeprocessors:  # a Registry: no .get()
-            toc = self.md.treeprocessors["toc"]
-            return toc.slugify(name, toc.sep) or NAME
-        return slugify(name, "-") or NAME
 
 
 def mark_lead(item: etree.Element) -> None:
