@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import Build
+from helpers import Build, build_copy, make_post, serve
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -335,3 +336,33 @@ def test_focus_is_visible_on_every_tab_stop(browser: Any, site_url: str, scheme:
     assert "md-option" in classes, "the palette toggle is not reachable by keyboard"
     assert "ts-header-book" in classes, "the header booking button is not reachable by keyboard"
     assert any(stop["inContent"] and stop["tag"] == "a" for stop in stops), "no content link was reached"
+
+
+INLINE_CODE_POST = make_post(
+    'A paragraph with <span class="marked" style="color: rgb(0, 0, 128)">an inline style</span>.\n\n'
+    '<script>document.documentElement.dataset.inlineRan = "yes";</script>\n\n'
+    "## A heading\n\nMore text.\n",
+    title="A post with inline code",
+    slug="inline-code",
+)
+
+
+def test_inline_code_in_content_is_hashed_and_runs_without_violations(browser: Any, tmp_path: Path) -> None:
+    """Whatever a page contains inline (raw HTML in Markdown, another plugin's output) is allowed by hash."""
+    build = build_copy(tmp_path, posts={"inline-code.md": INLINE_CODE_POST})
+    assert build.returncode == 0, build.output
+    policy_text = build.html("blog/inline-code/").xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "'unsafe-hashes'" in policy_text, "a style attribute needs 'unsafe-hashes' plus its hash"
+    # The other pages do not carry this page's hashes.
+    assert "'unsafe-hashes'" not in build.text("about/")
+    with serve(build.site) as url:
+        context = browser.new_context()
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
+        page = context.new_page()
+        try:
+            page.goto(url + "blog/inline-code/", wait_until="load")
+            assert page.evaluate("document.documentElement.dataset.inlineRan") == "yes"
+            assert page.evaluate("getComputedStyle(document.querySelector('.marked')).color") == "rgb(0, 0, 128)"
+            assert page.evaluate("window.__cspViolations") == []
+        finally:
+            context.close()
