@@ -154,7 +154,8 @@ CASES = [
     ("url: https://booking", "url: http://booking", "booking", "error", "url: http://"),
     ("url: https://booking.stillwater-therapy.example/sleep", "url: javascript:alert(1)", "booking", "error", "url:"),
     ("The house is quiet", "People who commit suicide are often quiet", "language", "warning", "People who commit"),
-    ("The house is quiet", "TODO: say why the house is quiet", "placeholder", "warning", "TODO: say"),
+    ("The house is quiet", "TODO: say why the house is quiet", "placeholder", "error", "TODO: say"),
+    ("slug: sleeping-better", "slug: sleeping-better\ndraft: true\ntags:\n  - TODO", "placeholder", "warning", "  - TODO"),
 ]
 
 

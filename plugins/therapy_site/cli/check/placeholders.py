@@ -1,4 +1,8 @@
-"""Placeholder text left from ``therapy-site new`` (every placeholder there starts with 'TODO')."""
+"""Placeholder text left from ``therapy-site new`` (every placeholder there starts with 'TODO').
+
+A warning while the post is a draft (``draft: true``, as ``new`` writes it); an
+error once it is not, because the next build would publish the placeholder.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, warning
+from therapy_site.cli.check.findings import Finding, error, warning
 from therapy_site.cli.check.source import SourceFile
 
 PLACEHOLDER = re.compile(r"\bTODO\b")
@@ -19,4 +23,9 @@ def check_placeholders(source: SourceFile, context: CheckContext) -> Iterator[Fi
         match = PLACEHOLDER.search(line)
         if match:
             message = "placeholder text: replace it with your own words before publishing"
-            yield warning(source.shown, number, message, "placeholder", match.start() + 1)
+            report = warning if is_draft(source) else error
+            yield report(source.shown, number, message, "placeholder", match.start() + 1)
+
+
+def is_draft(source: SourceFile) -> bool:
+    return bool(source.meta.get("draft"))
