@@ -155,7 +155,13 @@ CASES = [
     ("url: https://booking.stillwater-therapy.example/sleep", "url: javascript:alert(1)", "booking", "error", "url:"),
     ("The house is quiet", "People who commit suicide are often quiet", "language", "warning", "People who commit"),
     ("The house is quiet", "TODO: say why the house is quiet", "placeholder", "error", "TODO: say"),
-    ("slug: sleeping-better", "slug: sleeping-better\ndraft: true\ntags:\n  - TODO", "placeholder", "warning", "  - TODO"),
+    (
+        "slug: sleeping-better",
+        "slug: sleeping-better\ndraft: true\ntags:\n  - TODO",
+        "placeholder",
+        "warning",
+        "- TODO",
+    ),
 ]
 
 
