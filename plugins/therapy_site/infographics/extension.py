@@ -11,6 +11,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 from xml.etree import ElementTree as etree
@@ -25,8 +26,15 @@ from therapy_site.infographics.html import ImageUrls, figure_attributes, figure_
 from therapy_site.infographics.icons import load_icons
 from therapy_site.infographics.jobs import InfographicJob, infographic_key
 from therapy_site.infographics.palette import get_palette
-from therapy_site.infographics.render import Renderer, check_fit
-from therapy_site.infographics.schema import TOP_KEYS, KeyPath, glyph_problems, key_name, parse_infographic
+from therapy_site.infographics.render import FitError, Renderer, check_fit
+from therapy_site.infographics.schema import (
+    TOP_KEYS,
+    Infographic,
+    KeyPath,
+    glyph_problems,
+    key_name,
+    parse_infographic,
+)
 
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _HEADING = re.compile(r"^h([1-6])$")
@@ -84,6 +92,18 @@ def body_line_offset(source: str, header_line: int, path: KeyPath | None, syntax
         else:
             break
     return line
+
+
+@lru_cache(maxsize=512)
+def fit_problem(key: str, info: Infographic, brand: str, domain: str, assets_dir: str, palette: str) -> FitError | None:
+    """``check_fit`` memoised: blog listing pages re-render each post, and the layout is costly.
+
+    ``key`` (the image's content hash: data, icons, fonts, palette, brand, domain, drawing code)
+    makes the result a pure function of the arguments.
+    """
+    assets = Path(assets_dir)
+    renderer = Renderer(FontSet(assets / "fonts"), load_icons(assets / "icons"), get_palette(palette))
+    return check_fit(renderer, info, brand, domain)
 
 
 Recorder = Callable[[InfographicJob], None]
@@ -157,8 +177,10 @@ class InfographicBlock(CheckedBlock):
                 self.report(problem.message, problem.path, fatal=True)
                 info = None
         renderer = Renderer(fonts, icons, get_palette(config["palette"]))
+        key = ""
         if info is not None:
-            misfit = check_fit(renderer, info, config["brand"], config["domain"])
+            key = infographic_key(info, renderer, config["brand"], config["domain"])
+            misfit = fit_problem(key, info, config["brand"], config["domain"], str(assets), config["palette"])
             if misfit is not None:
                 self.report(str(misfit), misfit.path)
                 info = None
@@ -166,7 +188,6 @@ class InfographicBlock(CheckedBlock):
             block.tag = "div"
             block.set("class", "ts-infographic-invalid")
             return
-        key = infographic_key(info, renderer, config["brand"], config["domain"])
         job = InfographicJob(key, info, config["brand"], config["domain"], self.occurrence)
         url = config["images_url"] + job.file_name("portrait", "png")
         urls = ImageUrls(
