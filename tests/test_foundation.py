@@ -193,3 +193,27 @@ def test_quotes_and_angle_brackets_in_front_matter_are_escaped_in_the_page(tmp_p
     assert doc.cssselect("article .ts-hero img")[0].get("alt") == alt
     home = build.html("")
     assert title in [link.text_content() for link in home.cssselect(".ts-latest h3 a")]
+
+
+def _tree_bytes(root) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, site_build: Build) -> None:
+    """Every file, feeds and sitemap included: their dates come from the sources, not the clock."""
+    import time
+
+    time.sleep(1.1)  # the feeds' dates have one-second resolution: a clock date would now differ
+    again = build_copy(tmp_path)
+    assert again.returncode == 0, again.output
+    first, second = _tree_bytes(site_build.site), _tree_bytes(again.site)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    # the channel's date is the newest date in the sources (the trust post's update), not the clock
+    feed = etree.fromstring(first["feed_rss_created.xml"])
+    assert feed.findtext("channel/lastBuildDate").startswith("Thu, 20 Nov 2025 00:00:00")
+    # a post without an "updated" date is listed in the updated feed with its creation date
+    updated = etree.fromstring(first["feed_rss_updated.xml"])
+    dates = {item.findtext("title"): item.findtext("pubDate") for item in updated.iter("item")}
+    assert dates["Five small ways to steady an anxious morning"].startswith("Tue, 28 Oct 2025")
+    assert dates["The role of trust in therapy"].startswith("Thu, 20 Nov 2025")

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_file, add_stylesheet
 from therapy_site.practice import practice_from_config
+from therapy_site.theme.build_date import pin_build_date
 from therapy_site.theme.hero import Hero, resolve_hero
 from therapy_site.theme.posts import blog_posts, is_post, latest_posts, neighbour_posts, related_posts
 
@@ -40,6 +41,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.assets_dir = Path(config.config_file_path).parent / self.config.assets_dir
         if not (self.assets_dir / "fonts").is_dir():
             raise PluginError(f"therapy-site/theme: no fonts folder at {self.assets_dir / 'fonts'}")
+        pin_build_date(Path(config.docs_dir))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -49,8 +51,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if is_post(page) and page.meta.get("template") == "blog-post.html":
-            page.meta["template"] = self.config.post_template
+        if is_post(page):
+            if page.meta.get("template") == "blog-post.html":
+                page.meta["template"] = self.config.post_template
+            # The feed's "updated" date: the post's own, else its creation date (never the build time).
+            page.meta["feed_updated"] = page.config.date.updated or page.config.date.created
         hero = resolve_hero(page, config)
         if hero is not None:
             page.meta["hero_image"] = hero
