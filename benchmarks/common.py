@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "assets")
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+sys.path.insert(0, str(REPO / "tests"))
+from helpers import MKDOCS, QuietHandler, copy_project, load_config, write_config  # noqa: E402
+from helpers import serve as serve_directory  # noqa: E402
+
 CATEGORIES = ("Therapy basics", "Anxiety", "Relationships")
 WORDS = (
     *("therapy", "trust", "calm", "steady", "feelings", "listening", "safety", "pace", "gentle", "honest"),
@@ -34,25 +29,11 @@ WORDS = (
 
 def copy_site(target: Path, *, keep_posts: bool = True) -> Path:
     """Copy the site's sources into ``target``; optionally without the real blog posts."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
+    copy_project(target)
     if not keep_posts:
         for post in (target / "docs" / "blog" / "posts").glob("*.md"):
             post.unlink()
     return target
-
-
-def load_config(project: Path) -> dict[str, Any]:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
-
-
-def write_config(project: Path, config: dict[str, Any]) -> None:
-    (project / "mkdocs.yml").write_text(yaml.dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def make_vanilla(project: Path) -> None:
@@ -185,11 +166,8 @@ def timed_build(project: Path, *, strict: bool = True, site_dir: str = "site") -
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the browser asks (as static hosts do), without logging."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -210,16 +188,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 and yield the base URL (ending in ``/``)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve ``directory`` on 127.0.0.1 with gzip, as static hosts do; yield the base URL."""
+    with serve_directory(directory, GzipHandler) as url:
+        yield url
 
 
 def build_real_site(workdir: Path) -> Path:
