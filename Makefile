@@ -1,19 +1,22 @@
 # Two commands do all set-up on a fresh Debian machine with Python 3.11+:
-#   make serve   - venv, install, preview the site at http://127.0.0.1:8000
-#   make test    - test extras, Debian chromium and test tools, then pytest
+#   make serve   - venv, install, preview the site at http://127.0.0.1:$(PORT) (PORT=8000 unless given)
+#   make test    - test extras, Debian chromium and test tools, then lint, dependency check and pytest
 SHELL := /bin/bash
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
+# Material's end-of-life banner is noise an author cannot act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint benchmark clean
+.PHONY: serve build check test lint deps benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
+	@bash tools/ensure-runtime-libs.sh
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
@@ -22,14 +25,26 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/therapy-site serve --port $(PORT)
 
+# Strict build into a temporary folder; site/ is replaced only when it succeeds.
 build: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/therapy-site build
+
+check: $(VENV)/.installed
+	$(BIN)/therapy-site check
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+# Every runtime import must be a declared runtime dependency (not only a test extra).
+deps: $(VENV)/.installed-test
+	$(BIN)/deptry plugins/therapy_site
 
 test: $(VENV)/.installed-test
 	@bash tools/ensure-test-tools.sh
 	$(BIN)/ruff check .
+	$(BIN)/deptry plugins/therapy_site
 	$(BIN)/python -m pytest
 
 benchmark: $(VENV)/.installed-test

@@ -1,4 +1,4 @@
-"""The deploy workflow publishes only what passes ``therapy-site check`` and ``mkdocs build --strict``."""
+"""The deploy workflow publishes only what passes ``therapy-site check`` and ``therapy-site build`` (strict)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_workflow_gates_the_upload_on_check_and_strict_build() -> None:
     commands = [step.get("run", "") for step in steps(build)]
     uses = [step.get("uses", "").split("@")[0] for step in steps(build)]
     check = next(index for index, command in enumerate(commands) if command.startswith("therapy-site check"))
-    strict = next(index for index, command in enumerate(commands) if command == "mkdocs build --strict")
+    strict = next(index for index, command in enumerate(commands) if command == "therapy-site build")
     upload = uses.index("actions/upload-pages-artifact")
     assert check < upload and strict < upload
     assert {"actions/checkout", "actions/setup-python"} <= set(uses)

@@ -1,7 +1,9 @@
 """The ``therapy-site`` command: authoring tools for the practitioner.
 
 ``therapy-site new "Title"`` starts a post; ``therapy-site check`` finds
-mistakes in posts and pages without building the site. See AUTHORING.md.
+mistakes in posts and pages without building the site; ``therapy-site build``
+and ``therapy-site serve`` run MkDocs the way the site must be built. See
+AUTHORING.md.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from pathlib import Path
 
 import click
 
+from therapy_site.cli.build import build_site, serve_site
 from therapy_site.cli.check import CheckContext, check_paths, render
+from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.new import plan_post, write_post
-from therapy_site.cli.project import Project, close_project, load_project
+from therapy_site.cli.project import Project, close_project, find_config_file, load_project
 
 CONFIG_OPTION = click.option(
     "--config-file",
@@ -87,6 +91,8 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
     try:
         context = CheckContext(project, Path.cwd())
         findings = check_paths(paths or (project.docs_dir,), context)
+        if not paths:  # the whole site: its settings too
+            findings[:0] = check_practice_details(project.config_file, context.shown(project.config_file))
     finally:
         close_project(project)
     output = render(findings, output_format)
@@ -97,3 +103,41 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
     if errors:
         raise SystemExit(1)
+
+
+@main.command()
+@click.option(
+    "--site-dir",
+    "-d",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the finished site goes (default: site_dir in mkdocs.yml).",
+)
+@CONFIG_OPTION
+def build(site_dir: Path | None, config_file: Path | None) -> None:
+    """Build the site strictly; the site folder is replaced only when the build succeeds."""
+    path = (config_file or find_config_file(Path.cwd())).resolve()
+    target = site_dir or Path(_site_dir_of(path))
+    code = build_site(path, target)
+    if code:
+        click.echo(f"The build failed: fix what is listed above. {target} was left as it was.", err=True)
+        raise SystemExit(code)
+    click.echo(f"Built the site into {target}", err=True)
+
+
+@main.command()
+@click.option("--port", "-p", type=int, default=8000, show_default=True, help="The local port to serve on.")
+@CONFIG_OPTION
+def serve(port: int, config_file: Path | None) -> None:
+    """Preview the site at http://127.0.0.1:PORT/, rebuilt on every save."""
+    path = (config_file or find_config_file(Path.cwd())).resolve()
+    serve_site(path, port)
+
+
+def _site_dir_of(config_file: Path) -> str:
+    from mkdocs.config import load_config
+
+    try:
+        return str(load_config(config_file=str(config_file)).site_dir)
+    except Exception as error:  # MkDocs reports configuration errors in many exception types
+        raise ConfigProblem(f"{config_file}: {error}") from error

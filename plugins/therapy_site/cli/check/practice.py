@@ -1,0 +1,106 @@
+"""The practice's contact details in ``mkdocs.yml`` that still point nowhere.
+
+A new practice starts from a copy of this site, whose booking URL, email and
+website are on the reserved ``.example`` domain and whose phone number is from
+Ofcom's range for drama. Published like that, the booking button is dead and
+nobody can call: a silent failure, so ``check`` warns with the line to change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from therapy_site.cli.check.findings import Finding, warning
+
+RULE = "practice-placeholder"
+
+# RFC 2606 / RFC 6761 names that can never reach a real practice.
+RESERVED_DOMAINS = ("example", "invalid", "test", "localhost", "example.com", "example.org", "example.net")
+
+# Ofcom's numbers for drama (UK, national format without the leading 0) and the US 555-01xx range.
+FICTIONAL_NUMBERS = re.compile(
+    r"^(?:"
+    r"(?:113|114|115|116|117|118|121|131|141|151|161)4960\d{3}"
+    r"|1632960\d{3}|2079460\d{3}|2890180\d{3}|2920180\d{3}|1914980\d{3}"
+    r"|7700900\d{3}|8081570\d{3}|9098790\d{3}|3069990\d{3}"
+    r")$"
+)
+US_FICTIONAL = re.compile(r"^1?\d{3}55501\d{2}$")
+
+# (the end of a key path in mkdocs.yml, what it is, kind of value); "*" stands for a list item.
+CHECKED_KEYS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("site_url",), "the website address", "url"),
+    (("extra", "practice", "booking_url"), "the booking link", "url"),
+    (("extra", "practice", "email"), "the email address", "email"),
+    (("extra", "practice", "phone"), "the phone number", "phone"),
+    # The booking feature's own link, when set in its options (plugin or Markdown extension).
+    (("therapy-site/booking", "url"), "the booking link", "url"),
+    (("therapy_site.booking", "url"), "the booking link", "url"),
+)
+
+
+def is_reserved_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in RESERVED_DOMAINS)
+
+
+def is_fictional_phone(number: str) -> bool:
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith("+44") or digits.startswith("44"):
+        national = digits[2:]
+    else:
+        national = digits[1:] if digits.startswith("0") else digits
+    return bool(FICTIONAL_NUMBERS.match(national) or US_FICTIONAL.match(digits))
+
+
+def is_placeholder(value: str, kind: str) -> bool:
+    if kind == "url":
+        return is_reserved_host(urlsplit(value.strip()).hostname or "")
+    if kind == "email":
+        return is_reserved_host(value.strip().rpartition("@")[2])
+    return is_fictional_phone(value)
+
+
+def scalar_lines(config_file: Path) -> dict[tuple[str, ...], tuple[str, int, int]]:
+    """Every scalar value of ``mkdocs.yml`` by its key path, with its 1-based line and column.
+
+    Composing (not loading) reads the YAML without MkDocs' custom tags such as ``!ENV``.
+    """
+    root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    found: dict[tuple[str, ...], tuple[str, int, int]] = {}
+
+    def walk(node: yaml.Node, path: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*path, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, (*path, "*"))
+        elif isinstance(node, yaml.ScalarNode):
+            found[path] = (str(node.value), node.start_mark.line + 1, node.start_mark.column + 1)
+
+    if root is not None:
+        walk(root, ())
+    return found
+
+
+def check_practice_details(config_file: Path, shown: str) -> Iterator[Finding]:
+    """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``."""
+    for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
+        for suffix, what, kind in CHECKED_KEYS:
+            if path[-len(suffix) :] == suffix and (len(suffix) > 1 or len(path) == 1) and is_placeholder(value, kind):
+                key = ".".join(part for part in path if part != "*")
+                yield warning(
+                    shown,
+                    line,
+                    f"{what} '{value}' is a placeholder from the template site: set '{key}' to your practice's "
+                    "own before you publish (see 'Make it yours' in README.md)",
+                    RULE,
+                    column,
+                )
+                break
