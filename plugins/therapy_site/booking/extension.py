@@ -37,6 +37,8 @@ from markdown.treeprocessors import Treeprocessor
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.headings import label_sections_by_heading
 from therapy_site.booking.links import check_cta_url, check_label, is_external, printable, tel_href, with_utm
+from therapy_site.material.blog import renders_excerpt
+from therapy_site.material.classes import PRIMARY_BUTTON
 
 NAME = "booking"
 VARIANTS = ("panel", "inline")
@@ -132,7 +134,7 @@ class BookingBlock(CheckedBlock):
 def action(url: str, label: str) -> etree.Element:
     """The link itself: descriptive text; no referrer path and no opener for the booking site."""
     paragraph = etree.Element("p", {"class": ACTION_CLASS})
-    attributes = {"class": "md-button md-button--primary ts-booking__button", "href": url}
+    attributes = {"class": f"{PRIMARY_BUTTON} ts-booking__button", "href": url}
     if is_external(url):
         attributes |= {"rel": "noopener", "referrerpolicy": "origin"}
     link = etree.SubElement(paragraph, "a", attributes)
@@ -216,7 +218,7 @@ class _DropFromExcerpts(Treeprocessor):
     """Material's blog renders a post again for listing pages (with its ``excerpt`` processor): no CTA there."""
 
     def run(self, root: etree.Element) -> None:
-        if "excerpt" not in self.md.treeprocessors:
+        if not renders_excerpt(self.md):
             return
         for parent in list(root.iter()):
             for child in [child for child in parent if is_booking_section(child)]:

@@ -39,11 +39,10 @@ from therapy_site.booking.extension import (
     BookingExtension,
     check_variant,
 )
-from therapy_site.booking.header import insert_header_button
 from therapy_site.booking.links import check_cta_url, check_label, is_external, with_utm
+from therapy_site.material.blog import is_post
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.sources import find_line, front_matter_key_line, read_source
-from therapy_site.theme.posts import is_post
 
 log = get_plugin_logger(__name__)
 STYLESHEET = Path(__file__).with_name("booking.css")
@@ -79,6 +78,11 @@ class BookingConfig(Config):
 class BookingPlugin(BasePlugin[BookingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         practice = practice_from_config(config)
+        if self.config.header_button and "therapy-site/material" not in config.plugins:
+            raise PluginError(
+                "mkdocs.yml: therapy-site/booking: header_button needs the therapy-site/material plugin "
+                "(its header partial shows the button); add it to plugins or set header_button: false"
+            )
         self.url = self._checked("url", self.config.url or practice.booking_url)
         self._checked("button", self.config.button, check_label)
         self._checked("header_button_label", self.config.header_button_label, check_label)
@@ -173,7 +177,6 @@ class BookingPlugin(BasePlugin[BookingConfig]):
         return {"label": self.config.header_button_label, "href": url, "external": is_external(url)}
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.filters["therapy_insert_header_button"] = insert_header_button
         env.globals["therapy_booking_header"] = self.header
         return env
 

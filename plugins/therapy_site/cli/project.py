@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-BLOG_PLUGIN = "material/blog"
+from therapy_site.material.blog import BlogSettings, blog_authors, blog_settings
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Project:
     authors: dict[str, Any]
     authors_file: Path | None
     slugify: Callable[[str], str]
+    blog: BlogSettings
     settings: dict[str, Any] = field(default_factory=dict)
 
     def is_post(self, path: Path) -> bool:
@@ -73,21 +74,19 @@ def load_project(config_file: Path | None) -> Project:
         except (ConfigurationError, PluginError) as error:
             raise click.ClickException(f"{path}: {error}") from error
     docs_dir = Path(config.docs_dir)
-    blog = config.plugins.get(BLOG_PLUGIN)
+    blog = blog_settings(config)
     if blog is None:
         raise click.ClickException(f"{path}: the 'blog' plugin is not enabled")
-    blog_dir = blog.config.blog_dir
-    authors_file = docs_dir / blog.config.authors_file.format(blog=blog_dir)
-    separator = blog.config.post_slugify_separator
     return Project(
         config=config,
         config_file=path,
         docs_dir=docs_dir,
-        posts_dir=docs_dir / blog.config.post_dir.format(blog=blog_dir),
-        categories_allowed=list(blog.config.categories_allowed),
-        authors=dict(getattr(blog, "authors", {}) or {}),
-        authors_file=authors_file if authors_file.is_file() else None,
-        slugify=lambda text: blog.config.post_slugify(text, separator),
+        posts_dir=blog.posts_dir,
+        categories_allowed=list(blog.categories_allowed),
+        authors=blog_authors(config),
+        authors_file=blog.authors_file if blog.authors_file.is_file() else None,
+        slugify=blog.slugify,
+        blog=blog,
         settings=dict(config.extra.get("therapy_check") or {}),
     )
 

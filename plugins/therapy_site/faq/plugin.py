@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from therapy_site.blocks import PageProblemReporter
 from therapy_site.faq import DEFAULT_TITLES, FaqExtension, faq_enabled, html_text
 from therapy_site.faq.extract import faq_from_section, find_sections
-from therapy_site.schema.pages import is_listing
+from therapy_site.material.blog import is_listing
 
 log = get_plugin_logger(__name__)
 SCHEMA_PLUGIN = "therapy-site/schema"

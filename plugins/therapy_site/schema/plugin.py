@@ -30,6 +30,18 @@ from PIL import Image, UnidentifiedImageError
 
 from therapy_site.assets import add_stylesheet
 from therapy_site.faq import extract_faq, faq_enabled
+from therapy_site.material.blog import (
+    blog_authors,
+    blog_root,
+    is_listing,
+    is_post,
+    listing_first_page,
+    listing_page_number,
+    post_authors,
+    post_categories,
+    post_created,
+    post_updated,
+)
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.schema.graph import (
     ImageFacts,
@@ -42,7 +54,6 @@ from therapy_site.schema.graph import (
     script_tag,
 )
 from therapy_site.schema.opengraph import SocialImage, head_tags
-from therapy_site.schema.pages import blog_root, is_listing, is_post
 from therapy_site.sources import front_matter_key_line, read_source
 
 log = get_plugin_logger(__name__)
@@ -192,8 +203,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         if reviewer is None or reviewed is None:
             key = "reviewed_by" if reviewer is None else "last_reviewed"
             raise _page_error(page, key, "'reviewed_by' and 'last_reviewed' go together: add the missing one")
-        blog = config.plugins.get("material/blog")
-        authors = getattr(blog, "authors", {}) or {}
+        authors = blog_authors(config)
         if str(reviewer) not in authors:
             known = ", ".join(sorted(authors)) or "none"
             raise _page_error(page, "reviewed_by", f"'reviewed_by: {reviewer}' is not in the blog's authors ({known})")
@@ -232,10 +242,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         )
 
     def page_title(self, page: Page) -> str:
-        original = page.pages[0] if is_listing(page) and getattr(page, "pages", None) else page
+        original = listing_first_page(page) if is_listing(page) else page
         title = _collapse(str(original.meta.get("title") or original.title or ""))
         if original is not page:
-            title = f"{title} – page {original.pages.index(page) + 1}"
+            title = f"{title} – page {listing_page_number(page)}"
         return title
 
     def page_kind(self, page: Page, listing: bool) -> str:
@@ -258,11 +268,11 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         if is_post(page) or is_listing(page):
             if root is not None and root is not page:
                 crumbs.append((_collapse(str(root.title)), root.canonical_url or site.absolute(root.url)))
-            if is_post(page) and page.categories:
-                category = page.categories[0]
+            if is_post(page) and post_categories(page):
+                category = post_categories(page)[0]
                 crumbs.append((str(category.title), category.canonical_url or site.absolute(category.url)))
             if is_listing(page):
-                original = page.pages[0] if getattr(page, "pages", None) else page
+                original = listing_first_page(page)
                 if original is not page and original is not root:
                     crumbs.append((_collapse(str(original.title)), original.canonical_url or ""))
         crumbs.append((self.page_title(page), url))
@@ -304,12 +314,9 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return first.url if first is not None and first.url else site.absolute(self.practice.practitioner.about_page)
 
     def post_facts(self, page: Page, config: MkDocsConfig) -> PostFacts:
-        created = page.config.date.created
-        updated = page.config.date.updated
-        authors = tuple(
-            self.blog_person(config, key, author)
-            for key, author in zip(page.config.authors, page.authors, strict=False)
-        )
+        created = post_created(page)
+        updated = post_updated(page)
+        authors = tuple(self.blog_person(config, key, author) for key, author in post_authors(page))
         content = _parse(page.content or "")
         takeaways = [_collapse(item.text_content()) for item in content.xpath(TAKEAWAYS_XPATH)]
         return PostFacts(
@@ -317,7 +324,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             published=created,
             modified=updated if isinstance(updated, datetime) and updated != created else None,
             authors=authors,
-            sections=tuple(str(category.title) for category in page.categories),
+            sections=tuple(str(category.title) for category in post_categories(page)),
             keywords=tuple(str(tag) for tag in page.meta.get("tags") or ()),
             word_count=len(content.text_content().split()),
             abstract=" ".join(item for item in takeaways if item),
@@ -327,6 +334,5 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         review = page.meta.get(REVIEW_META)
         if not review:
             return None
-        blog = config.plugins.get("material/blog")
-        author = (getattr(blog, "authors", {}) or {})[review["key"]]
+        author = blog_authors(config)[review["key"]]
         return ReviewFacts(self.blog_person(config, review["key"], author), review["date"])

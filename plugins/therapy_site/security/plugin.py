@@ -1,4 +1,4 @@
-"""MkDocs plugin: strict CSP per page, security headers for static hosts, theme markup repairs."""
+"""MkDocs plugin: strict CSP per page, security headers for static hosts."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.security.csp import InlineCode, csp_meta_tag, has_csp_meta, insert_meta, policy
 from therapy_site.security.headers import headers_file
-from therapy_site.security.markup import repair_theme_markup
 
 log = get_plugin_logger(__name__)
 
@@ -32,7 +31,6 @@ class SecurityConfig(Config):
     headers_file = c.Type(str, default="_headers")
     referrer_policy = c.Type(str, default="no-referrer")
     permissions_policy = c.Type(str, default=DEFAULT_PERMISSIONS_POLICY)
-    repair_theme_markup = c.Type(bool, default=True)
 
 
 class SecurityPlugin(BasePlugin[SecurityConfig]):
@@ -63,8 +61,6 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
         return self._secure(output_content, template_name)
 
     def _secure(self, output: str, name: str) -> str:
-        if self.config.repair_theme_markup:
-            output = repair_theme_markup(output)
         code = InlineCode.of_page(output)
         self.site_code.merge(code)
         tags = [f'<meta name="referrer" content="{escape(self.config.referrer_policy)}">']

@@ -14,7 +14,6 @@ from mkdocs.structure.pages import Page
 from therapy_site.assets import add_stylesheet
 from therapy_site.blocks import PageProblemReporter
 from therapy_site.takeaways.extension import DEFAULT_TITLE, TakeawaysExtension
-from therapy_site.takeaways.listing import unique_takeaways_ids
 
 log = get_plugin_logger(__name__)
 STYLESHEET = Path(__file__).with_name("takeaways.css")
@@ -45,7 +44,3 @@ class TakeawaysPlugin(BasePlugin[TakeawaysConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.reporter.finish()
         return html
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Blog listing pages join separately rendered excerpts; see listing.py.
-        return unique_takeaways_ids(output)

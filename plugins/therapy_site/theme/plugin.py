@@ -22,7 +22,8 @@ from therapy_site.assets import add_file, add_stylesheet
 from therapy_site.practice import practice_from_config
 from therapy_site.theme.build_date import pin_build_date
 from therapy_site.theme.hero import Hero, resolve_hero
-from therapy_site.theme.posts import blog_posts, is_post, latest_posts, neighbour_posts, related_posts
+from therapy_site.material.blog import blog_posts, is_post, post_created, post_updated
+from therapy_site.theme.posts import latest_posts, neighbour_posts, related_posts
 
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
@@ -55,7 +56,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             if page.meta.get("template") == "blog-post.html":
                 page.meta["template"] = self.config.post_template
             # The feed's "updated" date: the post's own, else its creation date (never the build time).
-            page.meta["feed_updated"] = page.config.date.updated or page.config.date.created
+            page.meta["feed_updated"] = post_updated(page) or post_created(page)
         hero = resolve_hero(page, config)
         if hero is not None:
             page.meta["hero_image"] = hero

@@ -1,41 +1,26 @@
-"""Blog posts as Material's blog plugin holds them: latest, related by category."""
+"""Latest, related and neighbouring blog posts for our templates, from :mod:`therapy_site.material.blog`."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from mkdocs.structure.pages import Page
+from therapy_site.material.blog import Post, category_posts, post_categories, post_created
 
 
-def is_post(page: Page) -> bool:
-    """Material's blog plugin marks posts by their class, ``material.plugins.blog.structure.Post``."""
-    return type(page).__name__ == "Post" and hasattr(page, "categories")
-
-
-def blog_posts(config: Any) -> list[Page]:
-    """All published posts, newest first, from the blog plugin instance."""
-    blog = config.plugins.get("material/blog")
-    if blog is None or not getattr(blog, "blog", None):
-        return []
-    return list(blog.blog.posts)
-
-
-def latest_posts(posts: list[Page], count: int) -> list[Page]:
+def latest_posts(posts: list[Post], count: int) -> list[Post]:
     return posts[:count]
 
 
-def related_posts(post: Page, count: int) -> list[Page]:
+def related_posts(post: Post, count: int) -> list[Post]:
     """Up to ``count`` other posts sharing a category with ``post``, newest first, no repeats."""
-    related: list[Page] = []
-    for category in getattr(post, "categories", []):
-        for candidate in category.posts:
+    related: list[Post] = []
+    for category in post_categories(post):
+        for candidate in category_posts(category):
             if candidate is not post and candidate not in related:
                 related.append(candidate)
-    related.sort(key=lambda other: other.config.date.created, reverse=True)
+    related.sort(key=post_created, reverse=True)
     return related[:count]
 
 
-def neighbour_posts(posts: list[Page], post: Page) -> tuple[Page | None, Page | None]:
+def neighbour_posts(posts: list[Post], post: Post) -> tuple[Post | None, Post | None]:
     """Return ``(older, newer)`` neighbours of ``post`` in the newest-first list."""
     if post not in posts:
         return None, None

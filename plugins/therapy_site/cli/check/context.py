@@ -111,14 +111,13 @@ class CheckContext:
     # -- site URLs -------------------------------------------------------------
     @property
     def blog_dir(self) -> str:
-        return posixpath.normpath(self.project.config.plugins["material/blog"].config.blog_dir)
+        return posixpath.normpath(self.project.blog.blog_dir)
 
     def page_url(self, source: SourceFile) -> str | None:
         """The page's URL path (``/about/``), or ``None`` when we cannot know it."""
         if source.is_post:
-            blog = self.project.config.plugins["material/blog"].config
             slug = self.post_slug(source)
-            if blog.post_url_format != "{slug}" or not slug:
+            if self.project.blog.post_url_format != "{slug}" or not slug:
                 return None
             return f"/{self.blog_dir}/{slug}/"
         config = self.project.config

@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from material.plugins.blog.structure.config import PostConfig
-
 from therapy_site.cli.check.context import CheckContext
 from therapy_site.cli.check.findings import Finding, error, warning
 from therapy_site.cli.check.source import SourceFile
+from therapy_site.material.blog import post_front_matter_problems
 
 
 def check_front_matter(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
@@ -52,10 +51,7 @@ def _description(source: SourceFile, context: CheckContext) -> Iterator[Finding]
 
 def _material_post_config(source: SourceFile) -> Iterator[Finding]:
     """The type checks Material's blog itself applies to a post's front matter (draft, pin, readtime, ...)."""
-    config = PostConfig(str(source.path))
-    config.load_dict({key: source.meta[key] for key in set(config.keys()) & set(source.meta)})
-    errors, _warnings = config.validate()
-    for key, problem in errors:
+    for key, problem in post_front_matter_problems(str(source.path), source.meta):
         if key in {"date", "categories", "authors"}:
             continue  # checked below with messages meant for authors
         yield error(source.shown, source.key_line(key), f"'{key}': {problem}", "front-matter")

@@ -1,0 +1,169 @@
+"""Material's blog plugin as the rest of the package sees it: small typed accessors, nothing else.
+
+Every read of ``material.plugins.blog`` objects (the plugin instance, posts,
+views, authors, categories, dates, excerpts, settings) goes through here, so a
+change in Material's blog, or a move to Zensical, is handled in one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from material.plugins.blog.author import Author
+from material.plugins.blog.structure import Category, Post, View
+from material.plugins.blog.structure.config import PostConfig
+
+BLOG_PLUGIN = "material/blog"
+# The name Material registers its excerpt tree processor under while it re-renders a post for a listing page.
+EXCERPT_PROCESSOR = "excerpt"
+
+__all__ = [
+    "Author",
+    "BlogSettings",
+    "Category",
+    "Post",
+    "View",
+    "blog_authors",
+    "blog_posts",
+    "blog_root",
+    "blog_settings",
+    "category_posts",
+    "is_listing",
+    "is_post",
+    "listing_first_page",
+    "listing_page_number",
+    "post_authors",
+    "post_categories",
+    "post_created",
+    "post_front_matter_problems",
+    "post_readtime",
+    "post_updated",
+    "renders_excerpt",
+]
+
+
+def _blog_plugin(config: Any) -> Any:
+    """Material's blog plugin instance, or ``None`` when the site has no blog."""
+    return config.plugins.get(BLOG_PLUGIN)
+
+
+# -- pages --------------------------------------------------------------------------------------------------------
+
+
+def is_post(page: Any) -> bool:
+    """A blog post (Material's ``Post``): front-matter dates, authors and categories."""
+    return isinstance(page, Post)
+
+
+def is_listing(page: Any) -> bool:
+    """A blog view (index, archive, category, author, or one of their numbered pages): it lists excerpts."""
+    return isinstance(page, View)
+
+
+def blog_root(config: Any) -> View | None:
+    """The blog's index view, or ``None`` without Material's blog plugin."""
+    blog = _blog_plugin(config)
+    return getattr(blog, "blog", None) if blog is not None else None
+
+
+def blog_posts(config: Any) -> list[Post]:
+    """All published posts, newest first."""
+    root = blog_root(config)
+    return list(root.posts) if root else []
+
+
+def listing_first_page(view: View) -> View:
+    """The first page of a paginated listing (the view itself when it is the first or only page)."""
+    return view.pages[0] if view.pages else view
+
+
+def listing_page_number(view: View) -> int:
+    """1 for the first page of a listing, 2 for the next, ..."""
+    first = listing_first_page(view)
+    return first.pages.index(view) + 1 if view is not first else 1
+
+
+# -- posts --------------------------------------------------------------------------------------------------------
+
+
+def post_created(post: Post) -> datetime:
+    return post.config.date.created
+
+
+def post_updated(post: Post) -> datetime | None:
+    """The front matter's ``date.updated``, or ``None``."""
+    return post.config.date.updated or None
+
+
+def post_readtime(post: Post) -> int | None:
+    return post.config.readtime
+
+
+def post_categories(post: Post) -> list[Category]:
+    """The post's category views, in front-matter order (each has ``title``, ``url``, ``canonical_url``)."""
+    return list(post.categories)
+
+
+def category_posts(category: Category) -> list[Post]:
+    return list(category.posts)
+
+
+def post_authors(post: Post) -> list[tuple[str, Author]]:
+    """``(key in .authors.yml, author)`` for each of the post's authors, in front-matter order."""
+    return list(zip(post.config.authors, post.authors, strict=False))
+
+
+def renders_excerpt(md: Markdown) -> bool:
+    """Whether ``md`` is Material's blog re-rendering a post as an excerpt for a listing page."""
+    return EXCERPT_PROCESSOR in md.treeprocessors
+
+
+def post_front_matter_problems(path: str, meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(key, problem)`` for front matter that Material's blog itself would reject (draft, pin, readtime, ...)."""
+    post_config = PostConfig(path)
+    post_config.load_dict({key: meta[key] for key in set(post_config.keys()) & set(meta)})
+    errors, _warnings = post_config.validate()
+    return [(key, str(problem)) for key, problem in errors]
+
+
+# -- site-wide ----------------------------------------------------------------------------------------------------
+
+
+def blog_authors(config: Any) -> dict[str, Author]:
+    """The blog's authors by key (``.authors.yml``); empty before the blog plugin read them or without a blog."""
+    return dict(getattr(_blog_plugin(config), "authors", None) or {})
+
+
+@dataclass(frozen=True)
+class BlogSettings:
+    """Where the blog's sources live and how post URLs are made, as the authoring tools need them."""
+
+    blog_dir: str
+    posts_dir: Path
+    authors_file: Path
+    categories_allowed: tuple[str, ...]
+    post_url_format: str
+    slugify: Callable[[str], str]
+
+
+def blog_settings(config: Any) -> BlogSettings | None:
+    """The blog plugin's settings for the site in ``config``, or ``None`` without the blog plugin."""
+    blog = _blog_plugin(config)
+    if blog is None:
+        return None
+    options = blog.config
+    docs_dir = Path(config.docs_dir)
+    separator = options.post_slugify_separator
+    return BlogSettings(
+        blog_dir=options.blog_dir,
+        posts_dir=docs_dir / options.post_dir.format(blog=options.blog_dir),
+        authors_file=docs_dir / options.authors_file.format(blog=options.blog_dir),
+        categories_allowed=tuple(options.categories_allowed),
+        post_url_format=options.post_url_format,
+        slugify=lambda text: options.post_slugify(text, separator),
+    )

@@ -1,0 +1,84 @@
+"""The ``therapy-site/material`` MkDocs plugin: our partials on the theme's path, Material's markup repaired.
+
+* ``on_config`` puts ``templates/`` on the theme's search path after the
+  site's ``custom_dir`` (``overrides/`` still wins) and before Material's own
+  folder, so our copies of ``partials/header.html``, ``search.html`` and
+  ``post.html`` replace Material's;
+* ``on_post_page``/``on_post_template`` make the repairs of :mod:`.repairs`,
+  before ``therapy-site/security`` hashes the page's scripts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from therapy_site.material.blog import is_listing
+from therapy_site.material.editor import MarkupEditError
+from therapy_site.material.partials import TEMPLATES_DIR
+from therapy_site.material.repairs import RepairContext, repair_material_markup
+
+log = get_plugin_logger(__name__)
+
+# Material's own translation of the skip link, for pages where Material writes none.
+SKIP_TEXT_TEMPLATE = '{% import "partials/language.html" as lang with context %}{{ lang.t("action.skip") }}'
+
+
+class MaterialConfig(Config):
+    repair_markup = c.Type(bool, default=True)
+    post_sidebar_label = c.Type(str, default="Article details")
+
+
+def add_templates_dir(theme: Any, templates_dir: Path = TEMPLATES_DIR) -> None:
+    """Insert ``templates_dir`` into ``theme.dirs`` right after the custom_dir (first when there is none)."""
+    folder = str(templates_dir)
+    if folder in theme.dirs:
+        return
+    position = 1 if theme.custom_dir else 0
+    theme.dirs.insert(position, folder)
+
+
+class MaterialPlugin(BasePlugin[MaterialConfig]):
+    def __init__(self) -> None:
+        self.skip_text = "Skip to content"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme.name != "material":
+            raise PluginError(f"therapy-site/material: needs theme 'material' (mkdocs.yml has '{config.theme.name}')")
+        add_templates_dir(config.theme)
+        return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.skip_text = " ".join(env.from_string(SKIP_TEXT_TEMPLATE).render(config=config).split())
+        return env
+
+    def _repair(self, output: str, name: str, listing: bool) -> str:
+        if not self.config.repair_markup:
+            return output
+        context = RepairContext(listing, self.skip_text, self.config.post_sidebar_label)
+        try:
+            return repair_material_markup(output, context)
+        except MarkupEditError as error:
+            log.warning(f"{name}: Material's markup left unrepaired ({error}); report this with the Material version")
+            return output
+
+    # After the other plugins' page output, before therapy-site/security (-100) hashes the page's scripts.
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self._repair(output, page.file.src_uri, is_listing(page))
+
+    @event_priority(-50)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Theme pages rendered without a Markdown source, such as ``404.html``."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._repair(output_content, template_name, listing=False)
