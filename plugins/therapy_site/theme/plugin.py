@@ -19,10 +19,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_file, add_stylesheet
+from therapy_site.material.blog import blog_posts, is_post, post_created, post_updated
 from therapy_site.practice import practice_from_config
 from therapy_site.theme.build_date import pin_build_date
 from therapy_site.theme.hero import Hero, resolve_hero
-from therapy_site.material.blog import blog_posts, is_post, post_created, post_updated
 from therapy_site.theme.posts import latest_posts, neighbour_posts, related_posts
 
 log = get_plugin_logger(__name__)
