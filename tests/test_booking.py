@@ -13,7 +13,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import BlockProblem
 from therapy_site.booking import BookingExtension, check_cta_url, with_utm
-from therapy_site.booking.header import insert_header_button
 
 BOOKING_URL = "https://book.example.org/consultation"
 UTM = {"utm_source": "therapy.example", "utm_medium": "website", "utm_campaign": "cta"}
@@ -253,24 +252,3 @@ def test_with_utm_leaves_mailto_tel_and_existing_parameters_alone() -> None:
         "utm_campaign": ["cta"],
     }
     assert with_utm("https://x.example/", {}) == "https://x.example/"
-
-
-HEADER = """<header class="md-header"><nav class="md-header__inner" aria-label="Header">
-<a class="md-logo">Logo</a>
-<div class="md-search"><nav class="md-search__options" aria-label="Search"><button>x</button></nav></div>
-</nav>
-<nav class="md-tabs" aria-label="Tabs"></nav>
-</header>"""
-
-
-def test_header_button_goes_last_into_the_header_bar_not_into_nested_navs() -> None:
-    result = str(insert_header_button(HEADER, '<a class="ts-header-book" href="book/">Book a session</a>'))
-    root = lxml_html.fromstring(result)
-    (bar,) = root.xpath("//nav[@class='md-header__inner']")
-    assert bar[-1].get("class") == "ts-header-book"
-    assert len(root.xpath("//a[@class='ts-header-book']")) == 1
-    assert result.replace('<a class="ts-header-book" href="book/">Book a session</a>\n  ', "") == HEADER
-
-
-def test_header_without_a_nav_is_returned_unchanged() -> None:
-    assert str(insert_header_button("<header></header>", "<a>Book</a>")) == "<header></header>"

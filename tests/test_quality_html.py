@@ -19,7 +19,6 @@ from lxml import html as lxml_html
 
 from helpers import REPO, Build
 from therapy_site.security.csp import InlineCode, csp_meta_tag, insert_meta, policy
-from therapy_site.security.markup import repair_theme_markup
 
 VNU_JAR = REPO / ".cache" / "npm" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 EXECUTABLE_SCRIPT_TYPES = {None, "", "module", "text/javascript"}
@@ -188,26 +187,3 @@ def test_policy_meta_goes_right_after_the_charset() -> None:
     assert '"' not in tag.split('content="', 1)[1][:-2], "the policy must not break out of its attribute"
     with pytest.raises(ValueError):
         insert_meta("<p>no head</p>", [tag])
-
-
-def test_theme_markup_repairs_are_targeted_and_idempotent() -> None:
-    material = (
-        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
-        '<input type="text" class="md-search__input" aria-label="Search" autocomplete="off">'
-        '<div data-md-component="skip">\n<a href="#intro" class="md-skip">\nSkip to content\n</a>\n</div>'
-        '<label class="md-nav__link" for="__nav_2" tabindex="">x</label><input id="__nav_2" type="checkbox">'
-        '<label class="md-nav__title" for="__toc">Contents</label>'
-        '<div class="md-search" data-md-component="search" role="dialog">'
-        '<nav class="md-post__authors md-typeset"><span>a</span></nav>'
-        '<div class="md-content" data-md-component="content">'
-    )
-    repaired = repair_theme_markup(material)
-    assert 'type="checkbox" id="__drawer">' in repaired
-    assert 'aria-label="Search" autocomplete="off"' in repaired, "text inputs keep autocomplete"
-    assert 'tabindex=""' not in repaired
-    assert 'for="__nav_2"' in repaired and 'for="__toc"' not in repaired
-    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in repaired
-    assert '<div class="md-post__authors md-typeset"><span>a</span></div>' in repaired
-    assert '<a href="#__content" class="md-skip">Skip to content</a>' in repaired
-    assert 'data-md-component="content" id="__content"' in repaired
-    assert repair_theme_markup(repaired) == repaired

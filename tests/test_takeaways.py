@@ -189,14 +189,3 @@ def test_valid_blocks_report_nothing_and_problems_reset_per_document() -> None:
     md.convert("/// takeaways\n- **A.** b\n///\n")
     assert md.therapy_block_problems == []
     assert len(problems) == 1
-
-
-def test_listing_ids_made_unique_across_excerpts() -> None:
-    from therapy_site.takeaways.listing import unique_takeaways_ids
-
-    excerpt = convert("/// takeaways\n- **A.** b\n///\n", "therapy_site.takeaways")
-    page = f'<main><h2 id="key-takeaways_1">Other</h2>{excerpt}<hr>{excerpt}<hr>{excerpt}</main>'
-    tree = lxml_html.fragment_fromstring(unique_takeaways_ids(page))
-    assert tree.xpath("//h2/@id") == ["key-takeaways_1", "key-takeaways", "key-takeaways_2", "key-takeaways_3"]
-    assert tree.xpath("//section/@aria-labelledby") == ["key-takeaways", "key-takeaways_2", "key-takeaways_3"]
-    assert unique_takeaways_ids(excerpt) == excerpt

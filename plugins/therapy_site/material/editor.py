@@ -17,7 +17,7 @@ from html import escape, unescape
 from itertools import accumulate
 from typing import Any
 
-from lxml import html as lxml_html
+from lxml import etree
 
 # The HTML tokenizer's view of a start tag: a name, attributes (name, optional =value), then '>' or '/>'.
 _TAG_NAME = re.compile(r"<([a-zA-Z][^\s/>]*)")
@@ -118,8 +118,10 @@ class MarkupEditor:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.root: Any = lxml_html.document_fromstring(text)
+        # Plain lxml elements: the HtmlElement classes of lxml.html cost a lookup per element visited.
+        self.root: Any = etree.fromstring(text, etree.HTMLParser())
         self._line_ends: list[int] | None = None
+        self._found: dict[Any, StartTag] = {}
         self._tags: dict[int, _TagChanges] = {}
         self._contents: list[tuple[int, int, str]] = []
 
@@ -128,7 +130,7 @@ class MarkupEditor:
     def _line_span(self, line: int) -> tuple[int, int]:
         """Start and end offsets of a 1-based line (libxml2 counts ``\\n`` only)."""
         if self._line_ends is None:
-            self._line_ends = list(accumulate(len(part) + 1 for part in self.text.split("\n")))
+            self._line_ends = list(accumulate(map((1).__add__, map(len, self.text.split("\n")))))
         ends = self._line_ends
         if not 1 <= line <= len(ends):
             raise MarkupEditError(f"line {line} is outside the page")
@@ -136,6 +138,11 @@ class MarkupEditor:
 
     def start_tag(self, element: Any) -> StartTag:
         """The start tag of ``element`` in the page's text."""
+        if element not in self._found:
+            self._found[element] = self._find_start_tag(element)
+        return self._found[element]
+
+    def _find_start_tag(self, element: Any) -> StartTag:
         line = element.sourceline
         tag_name = str(element.tag).lower()
         attributes = dict(element.attrib)
@@ -148,12 +155,14 @@ class MarkupEditor:
             if tag and tag.name == tag_name and line_start <= tag.end - 1 <= line_end and tag.values() == attributes:
                 candidates.insert(0, tag)
             position = self.text.rfind("<" + tag_name, search_from, position)
+        if len(candidates) == 1:
+            return candidates[0]
         twins = [
             other
             for other in self.root.iter(element.tag)
             if other.sourceline == line and dict(other.attrib) == attributes
         ]
-        if len(candidates) != len(twins):
+        if len(candidates) != len(twins) or element not in twins:
             raise MarkupEditError(f"<{tag_name}> on line {line} not found in the page's text")
         return candidates[twins.index(element)]
 

@@ -13,10 +13,12 @@ repair finds nothing to do and the quality tests show the finding again.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lxml.etree import XPath
 from markdown.extensions.toc import unique
 
 from therapy_site.material.editor import MarkupEditor
@@ -38,15 +40,31 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+# Where Material writes what the repairs change (compiled once: a parse costs about as much as all of them).
+BODY_CHECKBOXES = XPath("/html/body/input[@autocomplete][@type = 'checkbox']")
+EMPTY_TABINDEX_LABELS = XPath("//label[@tabindex = '']")
+IDS = XPath("//@id")
+LABELS_WITH_FOR = XPath("//label[@for]")
+POST_SIDEBAR_NAV = XPath(
+    f"//div[{_has_class('md-sidebar__inner')} and {_has_class('md-post')}]/nav[{_has_class('md-nav--primary')}]"
+)
+SKIP_CONTAINER = XPath("/html/body/div[@data-md-component = 'skip']")
+SKIP_LINK = XPath(f"./a[{_has_class('md-skip')}]")
+CONTENT_AREA = XPath(f"//main//div[@data-md-component = 'content'][{_has_class('md-content')}]")
+EXCERPTS = XPath(f"//article[{_has_class('md-post--excerpt')}]")
+EXCERPT_IDS = XPath(".//@id")
+ELEMENTS_WITH_ID = XPath(".//*[@id]")
+
+
 def drop_checkbox_autocomplete(editor: MarkupEditor, context: RepairContext) -> None:
     """vnu: "Attribute autocomplete is only allowed when the input type is ..." (drawer and search toggles)."""
-    for element in editor.root.xpath("//input[@autocomplete][translate(@type, 'CHEKBOX', 'chekbox') = 'checkbox']"):
+    for element in BODY_CHECKBOXES(editor.root):
         editor.drop_attribute(element, "autocomplete")
 
 
 def drop_empty_tabindex(editor: MarkupEditor, context: RepairContext) -> None:
     """vnu: "Bad value '' for attribute tabindex" (navigation section labels, ``nav-item.html``)."""
-    for element in editor.root.xpath("//*[@tabindex = '']"):
+    for element in EMPTY_TABINDEX_LABELS(editor.root):
         editor.drop_attribute(element, "tabindex")
 
 
@@ -56,16 +74,15 @@ def drop_dangling_label_for(editor: MarkupEditor, context: RepairContext) -> Non
     The table of contents' label points at the ``__toc`` toggle, which Material
     renders only for pages in the navigation (not for blog posts).
     """
-    ids = set(editor.root.xpath("//@id"))
-    for label in editor.root.xpath("//label[@for]"):
+    ids = set(IDS(editor.root))
+    for label in LABELS_WITH_FOR(editor.root):
         if label.get("for") not in ids:
             editor.drop_attribute(label, "for")
 
 
 def name_post_sidebar_nav(editor: MarkupEditor, context: RepairContext) -> None:
     """axe landmark-unique: a post's sidebar ``<nav>`` repeats the site navigation landmark without a name."""
-    path = f"//div[{_has_class('md-sidebar__inner')} and {_has_class('md-post')}]/nav[{_has_class('md-nav--primary')}]"
-    for nav in editor.root.xpath(path)[:1]:
+    for nav in POST_SIDEBAR_NAV(editor.root)[:1]:
         if nav.get("aria-label") is None:
             editor.set_attribute(nav, "aria-label", context.post_sidebar_label)
 
@@ -77,14 +94,14 @@ def skip_link_to_content(editor: MarkupEditor, context: RepairContext) -> None:
     (title in the template, not the Markdown) skips the title, and leaves it
     out on pages without headings (404).
     """
-    content = editor.root.xpath(f"//div[@data-md-component = 'content'][{_has_class('md-content')}]")
-    skip = editor.root.xpath("//div[@data-md-component = 'skip']")
+    skip = SKIP_CONTAINER(editor.root)
+    content = CONTENT_AREA(editor.root) if skip else []
     if not content or not skip:
         return
     target = content[0].get("id") or SKIP_TARGET_ID
     if content[0].get("id") is None:
         editor.set_attribute(content[0], "id", target)
-    links = skip[0].xpath(f"./a[{_has_class('md-skip')}]")
+    links = SKIP_LINK(skip[0])
     text = editor.inner_html(links[0]).strip() if links else context.skip_text
     editor.replace_inner_html(skip[0], f'\n      <a href="#{target}" class="md-skip">{text}</a>\n    ')
 
@@ -118,14 +135,14 @@ def unique_excerpt_ids(editor: MarkupEditor, context: RepairContext) -> None:
     """
     if not context.listing:
         return
-    excerpts = editor.root.xpath(f"//article[{_has_class('md-post--excerpt')}]")
+    excerpts = EXCERPTS(editor.root)
     if not excerpts:
         return
-    inside = {id(element) for excerpt in excerpts for element in excerpt.iter()}
-    used = {element.get("id") for element in editor.root.iter() if element.get("id") and id(element) not in inside}
+    outside = Counter(IDS(editor.root)) - Counter(value for excerpt in excerpts for value in EXCERPT_IDS(excerpt))
+    used = set(outside)
     for excerpt in excerpts:
         renamed: dict[str, str] = {}
-        for element in excerpt.xpath(".//*[@id]"):
+        for element in ELEMENTS_WITH_ID(excerpt):
             old = element.get("id")
             if old in used:
                 renamed[old] = unique(old, used)
