@@ -49,7 +49,8 @@ def objects_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProces
         build(config)
         yield InProcessBuild(project, config, probe.pages)
     finally:
-        config.plugins.on_shutdown()
+        # No on_shutdown here: MkDocs shares plugins that have startup/shutdown hooks (Material's blog and its
+        # temporary folder) across every config loaded in this process, and the CLI tests shut them down at exit.
         os.chdir(folder)
         os.environ.clear()
         os.environ.update(environment)  # the build pins SOURCE_DATE_EPOCH in the environment

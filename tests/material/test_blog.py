@@ -26,6 +26,7 @@ from therapy_site.material.blog import (
     post_readtime,
     post_updated,
     renders_excerpt,
+    uses_default_post_template,
 )
 
 LISTINGS = {
@@ -69,6 +70,18 @@ def test_blog_posts_are_every_post_newest_first_with_front_matter_dates(objects_
         assert (updated.date() if updated else None) == dates.get("updated")
         assert post_readtime(post) and post_readtime(post) >= 1
     assert post_updated(objects_build.pages["blog/role-of-trust-in-therapy/"]).date() == date(2025, 11, 20)
+
+
+def test_posts_get_our_template_instead_of_materials(objects_build) -> None:
+    for post in blog_posts(objects_build.config):
+        assert post.meta["template"] == "post.html" and not uses_default_post_template(post)
+    post = blog_posts(objects_build.config)[0]
+    template = post.meta["template"]
+    try:
+        post.meta["template"] = "blog-post.html"
+        assert uses_default_post_template(post)
+    finally:
+        post.meta["template"] = template
 
 
 def test_categories_and_authors_come_from_front_matter_and_authors_file(objects_build) -> None:

@@ -5,7 +5,8 @@
 * appends a ``/// booking`` block to every blog post that has none, unless its
   front matter says ``booking: false``; a ``booking:`` mapping (heading, text,
   button, url, variant) overrides the defaults for that post;
-* gives templates ``therapy_booking_header`` for the header button;
+* gives templates ``therapy_booking_header``, the header button that therapy-site/material's
+  header partial shows;
 * reports every problem as ``file:line`` so that ``mkdocs build --strict`` fails.
 """
 

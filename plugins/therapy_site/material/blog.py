@@ -21,6 +21,8 @@ from material.plugins.blog.structure.config import PostConfig
 BLOG_PLUGIN = "material/blog"
 # The name Material registers its excerpt tree processor under while it re-renders a post for a listing page.
 EXCERPT_PROCESSOR = "excerpt"
+# The template Material's blog gives a post whose front matter names none.
+DEFAULT_POST_TEMPLATE = "blog-post.html"
 
 __all__ = [
     "Author",
@@ -44,6 +46,7 @@ __all__ = [
     "post_readtime",
     "post_updated",
     "renders_excerpt",
+    "uses_default_post_template",
 ]
 
 
@@ -98,6 +101,11 @@ def post_created(post: Post) -> datetime:
 def post_updated(post: Post) -> datetime | None:
     """The front matter's ``date.updated``, or ``None``."""
     return post.config.date.updated or None
+
+
+def uses_default_post_template(post: Post) -> bool:
+    """Whether the post is rendered with Material's own post template (its front matter names no other)."""
+    return post.meta.get("template") == DEFAULT_POST_TEMPLATE
 
 
 def post_readtime(post: Post) -> int | None:

@@ -19,7 +19,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_file, add_stylesheet
-from therapy_site.material.blog import blog_posts, is_post, post_created, post_updated
+from therapy_site.material.blog import (
+    blog_posts,
+    is_post,
+    post_created,
+    post_updated,
+    uses_default_post_template,
+)
 from therapy_site.practice import practice_from_config
 from therapy_site.theme.build_date import pin_build_date
 from therapy_site.theme.hero import Hero, resolve_hero
@@ -53,7 +59,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if is_post(page):
-            if page.meta.get("template") == "blog-post.html":
+            if uses_default_post_template(page):
                 page.meta["template"] = self.config.post_template
             # The feed's "updated" date: the post's own, else its creation date (never the build time).
             page.meta["feed_updated"] = post_updated(page) or post_created(page)
