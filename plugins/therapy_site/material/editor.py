@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
-from itertools import accumulate
 from typing import Any
 
 from lxml import etree
@@ -23,6 +22,7 @@ from lxml import etree
 _TAG_NAME = re.compile(r"<([a-zA-Z][^\s/>]*)")
 _TAG_END = re.compile(r"\s*/?>")
 _ATTRIBUTE = re.compile(r"""[\s/]*(?P<name>[^\s/>][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?""")
+_NEWLINE = re.compile("\n")  # libxml2 counts lines by \n only
 # How many lines before the parser's line a start tag may begin (attributes written one per line).
 _MAX_TAG_LINES = 20
 
@@ -128,13 +128,13 @@ class MarkupEditor:
     # -- finding an element in the text ----------------------------------------------------------------------------
 
     def _line_span(self, line: int) -> tuple[int, int]:
-        """Start and end offsets of a 1-based line (libxml2 counts ``\\n`` only)."""
+        """Start and end offsets of a 1-based line."""
         if self._line_ends is None:
-            self._line_ends = list(accumulate(map((1).__add__, map(len, self.text.split("\n")))))
+            self._line_ends = [*map(re.Match.start, _NEWLINE.finditer(self.text)), len(self.text)]
         ends = self._line_ends
         if not 1 <= line <= len(ends):
             raise MarkupEditError(f"line {line} is outside the page")
-        return (ends[line - 2] if line > 1 else 0), ends[line - 1] - 1
+        return (ends[line - 2] + 1 if line > 1 else 0), ends[line - 1]
 
     def start_tag(self, element: Any) -> StartTag:
         """The start tag of ``element`` in the page's text."""

@@ -46,7 +46,8 @@ EMPTY_TABINDEX_LABELS = XPath("//label[@tabindex = '']")
 IDS = XPath("//@id")
 LABELS_WITH_FOR = XPath("//label[@for]")
 POST_SIDEBAR_NAV = XPath(
-    f"//div[{_has_class('md-sidebar__inner')} and {_has_class('md-post')}]/nav[{_has_class('md-nav--primary')}]"
+    f"//nav[{_has_class('md-nav--primary')}]"
+    f"[parent::div[{_has_class('md-sidebar__inner')} and {_has_class('md-post')}]]"
 )
 SKIP_CONTAINER = XPath("/html/body/div[@data-md-component = 'skip']")
 SKIP_LINK = XPath(f"./a[{_has_class('md-skip')}]")
