@@ -8,14 +8,17 @@ go to two places:
 * ``md.therapy_block_problems``: the list for the current document, for
   plain Python-Markdown use (tests, ``therapy-site check``, Zensical);
 * the extension's ``reporter`` callable, which our MkDocs plugins provide to
-  turn each problem into a ``file:line`` warning that fails ``--strict``.
+  turn each problem into a ``file:line`` warning that fails ``--strict``
+  (:class:`therapy_site.reporting.PageSession`).
+
+Blocks also hand what they rendered, as typed page data, to ``collector``
+(see :mod:`therapy_site.pagedata`).
 """
 
 from therapy_site.blocks.base import (
     BlockProblem,
     CheckedBlock,
     CheckedBlocksExtension,
-    PageProblemReporter,
     block_header_line,
 )
 
@@ -23,6 +26,5 @@ __all__ = [
     "BlockProblem",
     "CheckedBlock",
     "CheckedBlocksExtension",
-    "PageProblemReporter",
     "block_header_line",
 ]

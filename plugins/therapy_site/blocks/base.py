@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from therapy_site.pagedata import collect, ignore, register_document_data
 from therapy_site.sources import find_line
 
 log = logging.getLogger("therapy_site.blocks")
@@ -82,6 +83,11 @@ class CheckedBlock(Block):
         counts[self.NAME] += 1
         # Pending until _validate runs; pymdownx skips _validate when the options are not valid YAML.
         getattr(self.md, PENDING_ATTR).add((self.NAME, self.occurrence))
+
+    def collect(self, item: Any) -> None:
+        """Hand a piece of page data to the current document and the extension's collector."""
+        collector = self.config.get("collector") if isinstance(self.config, dict) else None
+        collect(self.md, item, collector)
 
     def problem(self, message: str) -> None:
         reporter = self.config.get("reporter", log_problem) if isinstance(self.config, dict) else log_problem
@@ -150,6 +156,7 @@ class CheckedBlocksExtension(BlocksExtension):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config: dict[str, list[Any]] = {
             "reporter": [log_problem, "Callable receiving each BlockProblem (our MkDocs plugins set it)"],
+            "collector": [ignore, "Callable receiving each piece of page data (therapy_site.pagedata)"],
             **getattr(self, "config", {}),
         }
         super().__init__(*args, **kwargs)
@@ -160,6 +167,7 @@ class CheckedBlocksExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         md.preprocessors.register(_ResetPerDocument(md), "therapy_block_reset", 1000)
+        register_document_data(md)
         for block in self.BLOCKS:
             block_mgr.register(block, self.block_config())
         md.treeprocessors.register(
@@ -167,39 +175,3 @@ class CheckedBlocksExtension(BlocksExtension):
             f"therapy_unread_{self.BLOCKS[0].NAME}",
             1,
         )
-
-
-class PageProblemReporter:
-    """Plugin side: collect block problems for the page being rendered, then log them with file:line.
-
-    Problems raised while no page is current (Material's blog re-rendering a
-    post's excerpt for a listing page) were already reported for the post
-    itself and are dropped.
-    """
-
-    def __init__(self, logger: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
-        self.logger = logger
-        self.page: Any = None
-        self.problems: list[BlockProblem] = []
-
-    def __call__(self, problem: BlockProblem) -> None:
-        if self.page is not None:
-            self.problems.append(problem)
-
-    def start(self, page: Any) -> None:
-        self.page = page
-        self.problems = []
-
-    def finish(self) -> list[str]:
-        """Log and return the problems of the current page as ``file:line: message`` strings."""
-        page, problems = self.page, self.problems
-        self.page, self.problems = None, []
-        if page is None or not problems:
-            return []
-        from therapy_site.sources import read_source
-
-        source = read_source(page.file.abs_src_path)
-        messages = [problem.located(page.file.src_path, source) for problem in problems]
-        for message in messages:
-            self.logger.warning(message)
-        return messages

@@ -36,9 +36,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.headings import label_sections_by_heading
+from therapy_site.blocks.links import late_link, register_late_hrefs
 from therapy_site.booking.links import check_cta_url, check_label, is_external, printable, tel_href, with_utm
 from therapy_site.material.blog import renders_excerpt
 from therapy_site.material.classes import PRIMARY_BUTTON
+from therapy_site.pagedata import Booking
 
 NAME = "booking"
 VARIANTS = ("panel", "inline")
@@ -56,8 +58,6 @@ ACTION_CLASS = "ts-booking__action"
 PRINT_CLASS = "ts-booking__print"
 URGENT_CLASS = "ts-booking__urgent"
 CONTACT_CLASS = "ts-booking__contact"
-# The urgent-help link gets its href after MkDocs has resolved page links (see _LateHrefs).
-LATE_HREF = "data-ts-booking-href"
 
 
 def check_variant(value: object) -> str:
@@ -121,6 +121,9 @@ class BookingBlock(CheckedBlock):
         label = self.setting("button")
         url = with_utm(self.setting("url"), self.config.get("utm") or {})
         block.append(action(url, label))
+        heading = next((child for child in block if child.get("class") == TITLE_CLASS), None)
+        title = "".join(heading.itertext()).strip() if heading is not None else ""
+        self.collect(Booking(heading=title, button=label, url=url))
         printed = etree.SubElement(block, "p", {"class": PRINT_CLASS})
         printed.text = _text(f"{label}: {printable(url)}")
         contact = contact_line(self.config.get("contact") or {}, url)
@@ -176,9 +179,9 @@ def urgent_line(urgent: dict[str, str]) -> etree.Element | None:
     if line_phone or emergency:
         parts.append(".")
     if page_url:
-        # MkDocs' link resolver needs an href on every link: a harmless "#" until _LateHrefs sets the real one.
+        # Set after MkDocs' link resolver, which would log every site-absolute path (see blocks.links).
         late = _link("#", urgent.get("link_text") or DEFAULT_URGENT_LINK_TEXT)
-        late.set(LATE_HREF, page_url)
+        late_link(late, page_url)
         parts += [" ", late, "."]
     return _paragraph(URGENT_CLASS, parts)
 
@@ -225,16 +228,6 @@ class _DropFromExcerpts(Treeprocessor):
                 parent.remove(child)
 
 
-class _LateHrefs(Treeprocessor):
-    """Set the urgent-help link after MkDocs' link resolver, which would log every site-absolute path."""
-
-    def run(self, root: etree.Element) -> None:
-        for link in root.iter("a"):
-            href = link.attrib.pop(LATE_HREF, None)
-            if href is not None:
-                link.set("href", href)
-
-
 class BookingExtension(CheckedBlocksExtension):
     """Python-Markdown extension for ``/// booking``; the config holds the site-wide defaults."""
 
@@ -258,8 +251,7 @@ class BookingExtension(CheckedBlocksExtension):
         md.treeprocessors.register(_DropFromExcerpts(md), "therapy_booking_excerpts", 30)
         # After attr_list (8), before toc (5): toc keeps our id and lists the heading like any other.
         md.treeprocessors.register(BookingIdsTreeprocessor(md), "therapy_booking_ids", 6)
-        # After MkDocs' relpath (0).
-        md.treeprocessors.register(_LateHrefs(md), "therapy_booking_hrefs", -10)
+        register_late_hrefs(md)
 
 
 def makeExtension(**kwargs: Any) -> BookingExtension:

@@ -3,14 +3,15 @@
 Authors write ``## Frequently Asked Questions`` (or another configured title)
 followed by ``### Question?`` headings, each answered by the Markdown under it.
 
-* :class:`FaqExtension` (``therapy_site.faq.extension``) is a Python-Markdown
-  extension that finds that section and marks it in the HTML
-  (``section.ts-faq`` > ``div.ts-faq__item`` > ``h3.ts-faq__question`` +
-  ``div.ts-faq__answer``). It works without MkDocs and keeps no state between
-  documents.
-* :func:`extract_faq` reads the questions and answers back from *rendered*
-  HTML; the schema plugin builds the ``FAQPage`` node from it, and the FAQ
-  plugin compares the published JSON-LD with the page's text after rendering.
+* :class:`FaqExtension` (``therapy_site.faq``, declared in ``mkdocs.yml``
+  ``markdown_extensions``) is a Python-Markdown extension that finds that
+  section and marks it in the HTML (``section.ts-faq`` > ``div.ts-faq__item`` >
+  ``h3.ts-faq__question`` + ``div.ts-faq__answer``), then hands the questions
+  and answers as published to the page data (:class:`therapy_site.pagedata.Faq`,
+  also on ``md.therapy_page_data``); the schema plugin builds the ``FAQPage``
+  node from it. It works without MkDocs and keeps no state between documents::
+
+      markdown.markdown(text, extensions=["therapy_site.faq"])
 * :func:`find_faq_problems` is the one check shared by the build and the
   ``therapy-site check`` command::
 
@@ -21,8 +22,10 @@ followed by ``### Question?`` headings, each answered by the Markdown under it.
 
   It takes a page's full source (front matter included: ``faq: false`` turns
   the check off) and returns ``(line, message)`` pairs, line 1-based.
-* The MkDocs plugin (``therapy-site/faq``) adds the extension, reports problems
-  as ``file:line`` warnings (so ``--strict`` fails) and verifies each page.
+* The MkDocs plugin (``therapy-site/faq``) hands the declared extension a page
+  session: problems become ``file:line`` warnings (so ``--strict`` fails), the
+  FAQ is kept with the page. That the JSON-LD says what the page shows is
+  checked by the test suite over the real site (``tests/faq/``).
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from collections.abc import Iterable, Sequence
 import markdown
 import yaml
 
-from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension, FaqProblem
-from therapy_site.faq.extract import Faq, FaqItem, extract_faq, html_text
+from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension, FaqProblem, makeExtension
+from therapy_site.faq.extract import absolute_links, extract_faq, html_text
+from therapy_site.pagedata import Faq, FaqItem
 
 # What a page is parsed with when the caller does not pass the site's own extensions.
 DEFAULT_CHECK_EXTENSIONS: tuple[str, ...] = (
@@ -90,9 +94,11 @@ __all__ = [
     "FaqExtension",
     "FaqItem",
     "FaqProblem",
+    "absolute_links",
     "extract_faq",
     "faq_enabled",
     "find_faq_problems",
     "html_text",
+    "makeExtension",
     "split_front_matter",
 ]

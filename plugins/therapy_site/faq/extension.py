@@ -5,8 +5,9 @@ titles (case-insensitively, trimmed, permalink anchor excluded). Every ``h3``
 under it is a question; its answer is everything up to the next ``h3``/``h2``
 (or up to a block of its own, such as the booking invitation appended to posts,
 which also ends the section).
-The tree processor wraps the structure so that page-level code can read the
-questions and answers back from the rendered HTML (see :mod:`therapy_site.faq.extract`)::
+The tree processor wraps the structure; at the end of the conversion the
+extension reads its own section back (see :mod:`therapy_site.faq.extract`) and
+hands the questions and answers on as :class:`therapy_site.pagedata.Faq`::
 
     <section class="ts-faq" aria-labelledby="frequently-asked-questions">
       <h2 id="frequently-asked-questions">Frequently Asked Questions</h2>
@@ -34,8 +35,10 @@ from xml.etree import ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.extensions.toc import render_inner_html, strip_tags
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from therapy_site.pagedata import Collector, collect, ignore, register_document_data
 from therapy_site.sources import body_lines
 
 log = logging.getLogger("therapy_site.faq")
@@ -246,21 +249,43 @@ class FaqTreeprocessor(Treeprocessor):
         self.problem(occurrence, f"the question '{text}' has no answer: write it under the heading", question)
 
 
+class FaqDataPostprocessor(Postprocessor):
+    """At the very end of the conversion, read the FAQ section this extension marked back from the document's
+    final HTML (answers exactly as published) and hand it on as :class:`therapy_site.pagedata.Faq`."""
+
+    def __init__(self, md: Markdown, collector: Collector) -> None:
+        super().__init__(md)
+        self.collector = collector
+
+    def run(self, text: str) -> str:
+        if SECTION_CLASS in text:
+            from therapy_site.faq.extract import extract_faq  # extract reads this module's class names
+
+            faq = extract_faq(text)
+            if faq is not None:
+                collect(self.md, faq, self.collector)
+        return text
+
+
 class FaqExtension(Extension):
-    """Python-Markdown extension: ``FaqExtension(titles=[...], reporter=callable)``."""
+    """Python-Markdown extension: ``FaqExtension(titles=[...], reporter=callable, collector=callable)``."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "titles": [list(DEFAULT_TITLES), "h2 texts that start an FAQ section (case-insensitive)"],
             "reporter": [log_problem, "Callable receiving each FaqProblem (our MkDocs plugin sets it)"],
+            "collector": [ignore, "Callable receiving the page's Faq (therapy_site.pagedata)"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        register_document_data(md)
         processor = FaqTreeprocessor(md, self.getConfig("titles"), self.getConfig("reporter"))
         # After attr_list (8) and toc (5), so headings have their ids; before unescape (0).
         md.treeprocessors.register(processor, "therapy_faq", 4)
+        # Last of all postprocessors: the answers as the reader gets them.
+        md.postprocessors.register(FaqDataPostprocessor(md, self.getConfig("collector")), "therapy_faq_data", -100)
 
 
 def makeExtension(**kwargs: Any) -> FaqExtension:

@@ -1,33 +1,24 @@
-"""Read the FAQ back from rendered HTML, so that its structured data says exactly what the reader sees."""
+"""Read the FAQ section the extension marked back from the document's own HTML, so that its structured data
+says exactly what the reader sees (visible text, the answers' HTML as published, links as on the page).
+
+The extension runs this on its own output, at the end of each conversion, and hands
+the result on as :class:`therapy_site.pagedata.Faq`; nobody else reads FAQ HTML.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
 from therapy_site.faq.extension import ANSWER_CLASS, ITEM_CLASS, PERMALINK_CLASS, QUESTION_CLASS, SECTION_CLASS
+from therapy_site.pagedata import Faq, FaqItem
 
 # The HTML Google keeps in an FAQ answer; every other element is reduced to its content.
 ALLOWED_ANSWER_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "br", "ol", "ul", "li", "a", "p", "div", "b", "strong", "i", "em"}
 )
-
-
-@dataclass(frozen=True)
-class FaqItem:
-    id: str  # the question heading's id ("" without the toc extension)
-    question: str  # the heading's plain text
-    answer_html: str  # the answer reduced to the HTML Google allows, links absolute
-    answer_text: str  # the answer's visible text, whitespace collapsed
-
-
-@dataclass(frozen=True)
-class Faq:
-    title: str
-    items: tuple[FaqItem, ...]
 
 
 def _has_class(name: str) -> str:
@@ -84,11 +75,30 @@ def _reduce(element: lxml_html.HtmlElement, base_url: str) -> None:
             child.set("href", urljoin(base_url, href))
 
 
+def _inner_html(element: lxml_html.HtmlElement) -> str:
+    inner = (element.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in element)
+    return inner.strip()
+
+
 def answer_html(answer: lxml_html.HtmlElement, base_url: str) -> str:
     copy = lxml_html.fromstring(lxml_html.tostring(answer, encoding="unicode"))
     _reduce(copy, base_url)
-    inner = (copy.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in copy)
-    return inner.strip()
+    return _inner_html(copy)
+
+
+def absolute_links(faq: Faq, base_url: str) -> Faq:
+    """``faq`` with the answers' links made absolute against ``base_url`` (the page's URL), for structured data."""
+    items = []
+    for item in faq.items:
+        answer = _parse(item.answer_html) if item.answer_html else None
+        if answer is None:
+            items.append(item)
+            continue
+        for link in answer.iter("a"):
+            if link.get("href") is not None:
+                link.set("href", urljoin(base_url, link.get("href")))
+        items.append(FaqItem(item.id, item.question, _inner_html(answer), item.answer_text))
+    return Faq(faq.title, tuple(items))
 
 
 def faq_from_section(section: lxml_html.HtmlElement, base_url: str) -> Faq:

@@ -2,7 +2,11 @@
 
 Stateless per document: it writes no files. The images are drawn by the MkDocs
 plugin from the jobs handed to the ``recorder``; the HTML already names them by
-content hash, so excerpts and re-renders produce the same output.
+content hash, so excerpts and re-renders produce the same output. The figure is
+built as ElementTree elements (item headings are real headings ``toc`` sees),
+and what it shows goes to the page data (:class:`therapy_site.pagedata.Infographic`).
+Fonts and icons come from an :class:`InfographicsContext` (the plugin's, or one
+made on first use from the package's own files).
 """
 
 from __future__ import annotations
@@ -11,30 +15,28 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, ClassVar
 from xml.etree import ElementTree as etree
 
 import yaml
+from markdown import Markdown
 from pymdownx.blocks.block import type_any
 
 from therapy_site.blocks import BlockProblem, CheckedBlock, CheckedBlocksExtension, block_header_line
 from therapy_site.blocks.base import record_problem
-from therapy_site.infographics.fonts import FontSet
-from therapy_site.infographics.html import ImageUrls, figure_attributes, figure_inner_html
-from therapy_site.infographics.icons import load_icons
+from therapy_site.blocks.links import register_late_hrefs
+from therapy_site.infographics.context import InfographicsContext
+from therapy_site.infographics.html import ImageUrls, fill_figure
 from therapy_site.infographics.jobs import InfographicJob, infographic_key
-from therapy_site.infographics.palette import get_palette
-from therapy_site.infographics.render import FitError, Renderer, check_fit
+from therapy_site.infographics.render import CARD_SIZE
 from therapy_site.infographics.schema import (
     TOP_KEYS,
-    Infographic,
     KeyPath,
     glyph_problems,
     key_name,
     parse_infographic,
 )
+from therapy_site.pagedata import Infographic as InfographicData
 
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _HEADING = re.compile(r"^h([1-6])$")
@@ -92,18 +94,6 @@ def body_line_offset(source: str, header_line: int, path: KeyPath | None, syntax
         else:
             break
     return line
-
-
-@lru_cache(maxsize=512)
-def fit_problem(key: str, info: Infographic, brand: str, domain: str, assets_dir: str, palette: str) -> FitError | None:
-    """``check_fit`` memoised: blog listing pages re-render each post, and the layout is costly.
-
-    ``key`` (the image's content hash: data, icons, fonts, palette, brand, domain, drawing code)
-    makes the result a pure function of the arguments.
-    """
-    assets = Path(assets_dir)
-    renderer = Renderer(FontSet(assets / "fonts"), load_icons(assets / "icons"), get_palette(palette))
-    return check_fit(renderer, info, brand, domain)
 
 
 Recorder = Callable[[InfographicJob], None]
@@ -165,22 +155,22 @@ class InfographicBlock(CheckedBlock):
         raw = block.text or ""
         block.text = None
         config = self.config
-        assets = Path(config["assets_dir"])
-        icons = load_icons(assets / "icons")
-        fonts = FontSet(assets / "fonts")
+        context: InfographicsContext = config["context"]()
         data = self.read_data(raw)
-        info, problems = (None, []) if data is None else parse_infographic(str(self.argument or ""), data, set(icons))
+        problems: list[Any] = []
+        info = None
+        if data is not None:
+            info, problems = parse_infographic(str(self.argument or ""), data, set(context.icons))
         for problem in problems:
             self.report(problem.message, problem.path)
         if info is not None:
-            for problem in glyph_problems(info, fonts):
+            for problem in glyph_problems(info, context.fonts):
                 self.report(problem.message, problem.path, fatal=True)
                 info = None
-        renderer = Renderer(fonts, icons, get_palette(config["palette"]))
         key = ""
         if info is not None:
-            key = infographic_key(info, renderer, config["brand"], config["domain"])
-            misfit = fit_problem(key, info, config["brand"], config["domain"], str(assets), config["palette"])
+            key = infographic_key(info, context.renderer, config["brand"], config["domain"])
+            misfit = context.fit_problem(key, info, config["brand"], config["domain"])
             if misfit is not None:
                 self.report(str(misfit), misfit.path)
                 info = None
@@ -195,22 +185,34 @@ class InfographicBlock(CheckedBlock):
             pin_media=config["site_url"].rstrip("/") + url if config["site_url"] else url,
             download_name=job.download_name(),
         )
-        for name, value in figure_attributes(info, urls).items():
-            block.set(name, value)
-        level = heading_level_after(self.parent_element, block)
-        block.text = self.md.htmlStash.store(figure_inner_html(info, urls, level, icons))
+        fill_figure(block, info, urls, heading_level_after(self.parent_element, block), context.icons)
         config["recorder"](job)
+        self.collect(
+            InfographicData(
+                title=info.title,
+                summary=info.summary,
+                key=key,
+                card_src=job.site_path("card", "png"),
+                portrait_src=job.site_path("portrait", "png"),
+                card_size=CARD_SIZE,
+            )
+        )
 
 
 class InfographicsExtension(CheckedBlocksExtension):
     """Python-Markdown extension for ``/// infographic`` blocks (needs ``pymdownx.blocks``)."""
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
+        super().extendMarkdownBlocks(md, block_mgr)
+        register_late_hrefs(md)
 
     BLOCKS = (InfographicBlock,)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
             "recorder": [_ignore_job, "Callable receiving each InfographicJob (the MkDocs plugin draws them)"],
-            "assets_dir": ["assets", "Folder holding fonts/ and icons/"],
+            "context": [None, "InfographicsContext shared with the plugin that draws; default: made on first use"],
+            "assets_dir": ["", "Folder holding fonts/ and icons/; default: the package's own"],
             "palette": ["light", "Palette of the drawn images: light or dark"],
             "brand": ["", "Practice name drawn on the images"],
             "domain": ["", "Site domain drawn on the images"],
@@ -218,6 +220,20 @@ class InfographicsExtension(CheckedBlocksExtension):
             "site_url": ["", "Absolute site URL for data-pin-media (no path)"],
         }
         super().__init__(*args, **kwargs)
+        self._own_context: InfographicsContext | None = None
+
+    def drawing_context(self) -> InfographicsContext:
+        """The configured context, else one of this extension's own, made the first time a block needs it."""
+        given = self.getConfig("context")
+        if isinstance(given, InfographicsContext):
+            return given
+        if self._own_context is None:
+            self._own_context = InfographicsContext(self.getConfig("assets_dir"), self.getConfig("palette"))
+        return self._own_context
+
+    def block_config(self) -> dict[str, Any]:
+        # Blocks get the context lazily (plain Python-Markdown pays for fonts only when a block appears).
+        return {**super().block_config(), "context": self.drawing_context}
 
 
 def makeExtension(**kwargs: Any) -> InfographicsExtension:

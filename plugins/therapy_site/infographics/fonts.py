@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -18,11 +16,27 @@ class MissingFontError(FileNotFoundError):
     pass
 
 
-@dataclass(frozen=True)
 class FontSet:
-    """The font files in ``assets/fonts`` that images are drawn with."""
+    """The font files images are drawn with (by default the package's own, see :mod:`therapy_site.data`).
 
-    directory: Path
+    Its caches (FreeType faces per thread and size, glyph maps, file digests) live
+    on the instance: one per drawing context, dropped with it; nothing process-wide.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._threads = threading.local()  # the plugin draws images in a thread pool; a face is not thread-safe
+        self._cmaps: dict[str, frozenset[int]] = {}
+        self._fingerprint: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FontSet) and other.directory == self.directory
+
+    def __hash__(self) -> int:
+        return hash(self.directory)
+
+    def __repr__(self) -> str:
+        return f"FontSet({str(self.directory)!r})"
 
     def path(self, face: str) -> Path:
         path = self.directory / FACES[face]
@@ -31,12 +45,17 @@ class FontSet:
         return path
 
     def font(self, face: str, size: int) -> ImageFont.FreeTypeFont:
-        # One FreeType face per thread: the plugin draws images in a thread pool.
-        return _load_font(str(self.path(face)), size, threading.get_ident())
+        faces: dict[tuple[str, int], ImageFont.FreeTypeFont] | None = getattr(self._threads, "faces", None)
+        if faces is None:
+            faces = self._threads.faces = {}
+        key = (face, size)
+        if key not in faces:
+            faces[key] = ImageFont.truetype(str(self.path(face)), size, layout_engine=ImageFont.Layout.RAQM)
+        return faces[key]
 
     def missing_characters(self, text: str, face: str) -> list[str]:
         """Characters of ``text`` that the face cannot draw (whitespace aside), in order of appearance."""
-        cmap = _cmap(str(self.path(face)))
+        cmap = self._cmap(face)
         missing: list[str] = []
         for char in text:
             if char.isspace() or ord(char) in cmap or char in missing:
@@ -44,30 +63,22 @@ class FontSet:
             missing.append(char)
         return missing
 
+    def _cmap(self, face: str) -> frozenset[int]:
+        if face not in self._cmaps:
+            with TTFont(str(self.path(face))) as font:
+                self._cmaps[face] = frozenset(font.getBestCmap())
+        return self._cmaps[face]
+
     def fingerprint(self) -> str:
         """Hash of the font files, part of every image's cache key."""
-        digest = hashlib.sha256()
-        for face in sorted(FACES):
-            path = self.path(face)
-            digest.update(FACES[face].encode())
-            digest.update(_file_digest(str(path), path.stat().st_mtime_ns, path.stat().st_size).encode())
-        return digest.hexdigest()
-
-
-@lru_cache(maxsize=256)
-def _load_font(path: str, size: int, thread: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.RAQM)
-
-
-@lru_cache(maxsize=8)
-def _cmap(path: str) -> frozenset[int]:
-    with TTFont(path) as font:
-        return frozenset(font.getBestCmap())
-
-
-@lru_cache(maxsize=16)
-def _file_digest(path: str, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        if self._fingerprint is None:
+            digest = hashlib.sha256()
+            for face in sorted(FACES):
+                path = self.path(face)
+                digest.update(FACES[face].encode())
+                digest.update(hashlib.sha256(path.read_bytes()).hexdigest().encode())
+            self._fingerprint = digest.hexdigest()
+        return self._fingerprint
 
 
 def describe_character(char: str) -> str:

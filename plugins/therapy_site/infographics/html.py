@@ -1,13 +1,22 @@
-"""The infographic on the page: real HTML cards in a ``<figure>``, no text inside images."""
+"""The infographic on the page: real HTML cards in a ``<figure>``, no text inside images.
+
+Built as ElementTree elements like every other block of ours, so the item
+headings are real headings the ``toc`` extension sees (ids, permalinks, the
+table of contents) and every text is escaped by the serializer.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from xml.etree import ElementTree as etree
 
-from markupsafe import Markup, escape
+from markdown import util
 
-from therapy_site.infographics.icons import Icon, inline_svg
+from therapy_site.blocks.links import late_link
+from therapy_site.infographics.icons import SVG_NS, Icon
 from therapy_site.infographics.schema import Infographic, Item
+
+SVG_URI = SVG_NS.strip("{}")
 
 
 @dataclass(frozen=True)
@@ -27,41 +36,80 @@ def figure_attributes(info: Infographic, urls: ImageUrls) -> dict[str, str]:
     }
 
 
-def _item_html(info: Infographic, item: Item, heading_level: int, icons: dict[str, Icon]) -> str:
-    parts = ['<li class="ts-infographic__item">']
-    if item.icon:
-        parts.append(inline_svg(icons[item.icon], "ts-infographic__icon"))
-    tag = f"h{heading_level}"
-    parts.append(f'<{tag} class="ts-infographic__title">{escape(item.title)}</{tag}>')
-    if item.value:
-        parts.append(f'<p class="ts-infographic__value">{escape(item.value)}</p>')
-    if item.text:
-        parts.append(f'<p class="ts-infographic__text">{escape(item.text)}</p>')
-    if item.remedy:
-        parts.append(
-            f'<p class="ts-infographic__remedy"><strong>{escape(info.remedy_label)}:</strong> {escape(item.remedy)}</p>'
-        )
-    parts.append("</li>")
-    return "".join(parts)
+def _text(value: str) -> util.AtomicString:
+    """Author text shown as written: no Markdown inside a validated infographic field."""
+    return util.AtomicString(value)
 
 
-def figure_inner_html(info: Infographic, urls: ImageUrls, heading_level: int, icons: dict[str, Icon]) -> Markup:
+def _sub(parent: etree.Element, tag: str, css_class: str, text: str = "") -> etree.Element:
+    element = etree.SubElement(parent, tag, {"class": css_class})
+    if text:
+        element.text = _text(text)
+    return element
+
+
+def icon_element(icon: Icon, css_class: str) -> etree.Element:
+    """The icon as an inline ``<svg>``: decorative, hidden from assistive technology."""
+    source = etree.fromstring(icon.svg)
+    attributes = {_local(name): value for name, value in source.attrib.items()}
+    attributes |= {"xmlns": SVG_URI, "class": css_class, "aria-hidden": "true", "focusable": "false"}
+    attributes |= {"width": "24", "height": "24"}
+    svg = etree.Element("svg", attributes)
+    for shape in source:
+        etree.SubElement(svg, _local(shape.tag), {_local(name): value for name, value in shape.attrib.items()})
+    return svg
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def fill_figure(
+    figure: etree.Element,
+    info: Infographic,
+    urls: ImageUrls,
+    heading_level: int,
+    icons: dict[str, Icon],
+) -> None:
     """Summary, the cards as a list with real headings, and a caption with title, source and download link."""
-    list_tag = "ol" if info.layout == "steps" else "ul"
-    lines = []
+    for name, value in figure_attributes(info, urls).items():
+        figure.set(name, value)
+    figure.text = "\n"
     if info.summary:
-        lines.append(f'<p class="ts-infographic__summary">{escape(info.summary)}</p>')
-    lines.append(f'<{list_tag} class="ts-infographic__items" role="list">')
-    lines += [_item_html(info, item, heading_level, icons) for item in info.items]
-    lines.append(f"</{list_tag}>")
-    lines.append('<figcaption class="ts-infographic__caption">')
-    lines.append(f'<span class="ts-infographic__heading">{escape(info.title)}</span>')
-    if info.source:
-        lines.append(f'<span class="ts-infographic__source">Source: {escape(info.source)}</span>')
-    lines.append(
-        f'<a class="ts-infographic__download" href="{escape(urls.portrait_png)}" '
-        f'download="{escape(urls.download_name)}">Download image'
-        f'<span class="ts-infographic__hidden">: {escape(info.title)}</span> (PNG, 1000 × 1500)</a>'
+        _sub(figure, "p", "ts-infographic__summary", info.summary).tail = "\n"
+    items = etree.SubElement(
+        figure, "ol" if info.layout == "steps" else "ul", {"class": "ts-infographic__items", "role": "list"}
     )
-    lines.append("</figcaption>")
-    return Markup("\n".join(lines))
+    items.text, items.tail = "\n", "\n"
+    for item in info.items:
+        _item_element(items, info, item, heading_level, icons).tail = "\n"
+    caption = _sub(figure, "figcaption", "ts-infographic__caption")
+    caption.text, caption.tail = "\n", "\n"
+    _sub(caption, "span", "ts-infographic__heading", info.title).tail = "\n"
+    if info.source:
+        _sub(caption, "span", "ts-infographic__source", f"Source: {info.source}").tail = "\n"
+    link = etree.SubElement(caption, "a", {"class": "ts-infographic__download", "download": urls.download_name})
+    late_link(link, urls.portrait_png)  # a site-absolute path: set after MkDocs' link resolver
+    link.text = _text("Download image")
+    hidden = _sub(link, "span", "ts-infographic__hidden", f": {info.title}")
+    hidden.tail = _text(" (PNG, 1000 × 1500)")
+    link.tail = "\n"
+
+
+def _item_element(
+    parent: etree.Element, info: Infographic, item: Item, level: int, icons: dict[str, Icon]
+) -> etree.Element:
+    element = _sub(parent, "li", "ts-infographic__item")
+    if item.icon:
+        element.append(icon_element(icons[item.icon], "ts-infographic__icon"))
+    _sub(element, f"h{level}", "ts-infographic__title", item.title)
+    if item.value:
+        _sub(element, "p", "ts-infographic__value", item.value)
+    if item.text:
+        _sub(element, "p", "ts-infographic__text", item.text)
+    if item.remedy:
+        remedy = _sub(element, "p", "ts-infographic__remedy")
+        label = etree.SubElement(remedy, "strong")
+        label.text = _text(f"{info.remedy_label}:")
+        label.tail = _text(f" {item.remedy}")
+    return element

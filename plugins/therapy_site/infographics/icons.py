@@ -1,6 +1,7 @@
-"""Our small set of line icons (``assets/icons/*.svg``): inlined on the page, drawn with Pillow in images.
+"""Our small set of line icons (package data ``therapy_site/data/icons/*.svg``): inlined on the page, drawn with
+Pillow in images.
 
-The SVG files use a deliberately small subset (see ``assets/icons/README.md``)
+The SVG files use a deliberately small subset (see ``data/icons/README.md``)
 so that one parser can turn them into shapes Pillow draws.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
@@ -132,15 +132,9 @@ def parse_icon(path: Path) -> Icon:
     return Icon(path.stem, markup.strip(), tuple(shapes))
 
 
-@lru_cache(maxsize=8)
-def _load_icons(directory: str, signature: tuple[tuple[str, int], ...]) -> dict[str, Icon]:
-    return {path.stem: parse_icon(path) for path in sorted(Path(directory).glob("*.svg"))}
-
-
 def load_icons(directory: Path) -> dict[str, Icon]:
-    """All icons in ``directory`` by name (re-read when a file changes)."""
-    signature = tuple((path.name, path.stat().st_mtime_ns) for path in sorted(directory.glob("*.svg")))
-    return _load_icons(str(directory), signature)
+    """All icons in ``directory`` by name (a drawing context loads them once)."""
+    return {path.stem: parse_icon(path) for path in sorted(Path(directory).glob("*.svg"))}
 
 
 def inline_svg(icon: Icon, css_class: str) -> str:

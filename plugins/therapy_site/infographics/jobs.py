@@ -1,4 +1,4 @@
-"""What the plugin draws: an infographic's four files or a page's social card, named by content hash.
+"""What the plugin draws: an infographic's four files, named by content hash.
 
 The key covers everything the pixels depend on: the data, layout, fonts,
 palette, icons, renderer version and the Pillow/FreeType/Raqm/libwebp versions.
@@ -10,7 +10,6 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +21,8 @@ from therapy_site.infographics.render import Renderer, encode
 from therapy_site.infographics.schema import Infographic
 
 INFOGRAPHICS_DIR = "assets/infographics"
-SOCIAL_DIR = "assets/social"
 
 
-@lru_cache(maxsize=1)
 def _code_digest() -> str:
     """Hash of the drawing code itself, so a change to it never serves stale images from the cache."""
     digest = hashlib.sha256()
@@ -45,7 +42,7 @@ def _engine() -> dict[str, str | None]:
     }
 
 
-def _digest(kind: str, data: Any, renderer: Renderer, brand: str, domain: str) -> str:
+def content_digest(kind: str, data: Any, renderer: Renderer, brand: str, domain: str) -> str:
     payload = {
         "kind": kind,
         "data": data,
@@ -65,11 +62,7 @@ def slugify(text: str) -> str:
 
 def infographic_key(info: Infographic, renderer: Renderer, brand: str, domain: str) -> str:
     icons = {item.icon: renderer.icons[item.icon].svg for item in info.items if item.icon}
-    return _digest("infographic", {"infographic": info.as_data(), "icons": icons}, renderer, brand, domain)
-
-
-def page_card_key(title: str, description: str, renderer: Renderer, brand: str, domain: str) -> str:
-    return _digest("page-card", {"title": title, "description": description}, renderer, brand, domain)
+    return content_digest("infographic", {"infographic": info.as_data(), "icons": icons}, renderer, brand, domain)
 
 
 @dataclass(frozen=True)
@@ -103,25 +96,3 @@ class InfographicJob:
             for variant, image in images.items()
             for fmt in ("png", "webp")
         }
-
-
-@dataclass(frozen=True)
-class PageCardJob:
-    key: str
-    title: str
-    description: str
-    brand: str
-    domain: str
-
-    def site_path(self) -> str:
-        return f"{SOCIAL_DIR}/{self.key}.png"
-
-    def site_paths(self) -> list[str]:
-        return [self.site_path()]
-
-    def render(self, renderer: Renderer) -> dict[str, bytes]:
-        image = renderer.page_card(self.title, self.description, self.brand, self.domain)
-        return {self.site_path(): encode(image, "png")}
-
-
-Job = InfographicJob | PageCardJob

@@ -1,9 +1,9 @@
 """The schema plugin: one schema.org ``@graph`` and the Open Graph tags for every page.
 
-Thin glue: it gathers facts from MkDocs, Material's blog and page metadata
-(hero image, ``therapy_og_image``, FAQ and takeaways read from the rendered
-HTML) and hands them to :mod:`therapy_site.schema.graph` and
-:mod:`therapy_site.schema.opengraph`. The result goes to templates as
+Thin glue: it gathers facts from MkDocs, Material's blog and the typed page data
+(:mod:`therapy_site.pagedata`: hero, review, social image, the FAQ and takeaways
+the Markdown extensions found) and hands them to :mod:`therapy_site.schema.graph`
+and :mod:`therapy_site.schema.opengraph`. The result goes to templates as
 ``therapy_schema_head`` (``overrides/main.html`` prints it in ``therapy_head``).
 
 Listing pages (blog index, archive, category, pagination) get a
@@ -12,12 +12,10 @@ Listing pages (blog index, archive, category, pagination) get a
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from lxml import html as lxml_html
-from lxml.etree import ParserError
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -28,8 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from PIL import Image, UnidentifiedImageError
 
-from therapy_site.assets import add_stylesheet
-from therapy_site.faq import extract_faq, faq_enabled
+from therapy_site.faq import absolute_links, faq_enabled
 from therapy_site.material.blog import (
     blog_authors,
     blog_root,
@@ -42,6 +39,7 @@ from therapy_site.material.blog import (
     post_created,
     post_updated,
 )
+from therapy_site.pagedata import PageData, page_data
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.schema.graph import (
     ImageFacts,
@@ -55,6 +53,7 @@ from therapy_site.schema.graph import (
 )
 from therapy_site.schema.opengraph import SocialImage, head_tags
 from therapy_site.sources import front_matter_key_line, read_source
+from therapy_site.text import word_count
 
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
@@ -65,8 +64,6 @@ ORGANIZATION_TYPES = frozenset(
 PAGE_TYPES = frozenset(
     {"WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "ItemPage"}
 )
-REVIEW_META = "therapy_review"
-TAKEAWAYS_XPATH = "//section[contains(concat(' ', normalize-space(@class), ' '), ' ts-takeaways ')]//li"
 
 
 class SchemaConfig(Config):
@@ -78,13 +75,6 @@ class SchemaConfig(Config):
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
-
-
-def _parse(fragment: str) -> Any:
-    try:
-        return lxml_html.fragment_fromstring(fragment or "<p></p>", create_parent="div")
-    except ParserError:
-        return lxml_html.fragment_fromstring("<p></p>", create_parent="div")
 
 
 def _page_error(page: Page, key: str, message: str) -> PluginError:
@@ -99,19 +89,6 @@ def image_size(path: Path) -> tuple[int | None, int | None]:
             return image.size
     except (OSError, UnidentifiedImageError):
         return None, None
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 class SchemaPlugin(BasePlugin[SchemaConfig]):
@@ -130,16 +107,13 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.language = str(config.theme.get("language") or "en")
         self.locale = self.config.locale or self._default_locale()
         self.site: SiteFacts | None = None
+        self.word_counts: dict[str, int] = {}
         return config
 
     def _default_locale(self) -> str:
         language = self.language.replace("-", "_")
         country = self.practice.location.get("country", "")
         return f"{language}_{country.upper()}" if "_" not in language and len(country) == 2 else language
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        add_stylesheet(files, config, PACKAGE_DIR / "review.css")
-        return files
 
     # -- site-wide facts ---------------------------------------------------------------------------------------
 
@@ -180,54 +154,27 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     # -- per page ----------------------------------------------------------------------------------------------
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if is_post(page) and not str(page.meta.get("description") or "").strip():
-            raise _page_error(
-                page,
-                "description",
-                "blog posts need a front-matter 'description': one or two sentences for search results "
-                "and link previews",
-            )
-        review = self.resolve_review(page, config)
-        if review is not None:
-            page.meta[REVIEW_META] = review
-        return markdown
-
-    def resolve_review(self, page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
-        """``reviewed_by`` (a blog author id) and ``last_reviewed`` (a date), both or neither."""
-        reviewer, reviewed = page.meta.get("reviewed_by"), page.meta.get("last_reviewed")
-        if reviewer is None and reviewed is None:
-            return None
-        if not is_post(page):
-            raise _page_error(page, "reviewed_by", "'reviewed_by'/'last_reviewed' are supported on blog posts only")
-        if reviewer is None or reviewed is None:
-            key = "reviewed_by" if reviewer is None else "last_reviewed"
-            raise _page_error(page, key, "'reviewed_by' and 'last_reviewed' go together: add the missing one")
-        authors = blog_authors(config)
-        if str(reviewer) not in authors:
-            known = ", ".join(sorted(authors)) or "none"
-            raise _page_error(page, "reviewed_by", f"'reviewed_by: {reviewer}' is not in the blog's authors ({known})")
-        when = _as_date(reviewed)
-        if when is None:
-            raise _page_error(page, "last_reviewed", "'last_reviewed' must be a date like 2025-11-20")
-        author = authors[str(reviewer)]
-        return {"key": str(reviewer), "name": author.name, "url": author.url or "", "date": when}
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.word_counts[page.file.src_uri] = word_count(html)
+        return html
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         site = self.site_facts(config)
         facts = self.page_facts(page, config, site)
         graph = build_graph(site, facts)
-        tags = head_tags(site, facts, self.locale, self.social_image(page, site, facts), self.author_url(facts, site))
+        social = self.social_image(page_data(page), site)
+        tags = head_tags(site, facts, self.locale, social, self.author_url(facts, site))
         context["therapy_schema_head"] = tags + Markup("\n") + script_tag(graph)
         return context
 
     def page_facts(self, page: Page, config: MkDocsConfig, site: SiteFacts) -> PageFacts:
         url = page.canonical_url or site.absolute(page.url)
         listing = is_listing(page)
-        post = self.post_facts(page, config) if is_post(page) else None
+        data = page_data(page)
+        post = self.post_facts(page, config, data) if is_post(page) else None
         faq = None
-        if not listing and faq_enabled(page.meta):
-            faq = extract_faq(page.content or "", url)
+        if not listing and faq_enabled(page.meta) and data.content.faq is not None and data.content.faq.items:
+            faq = absolute_links(data.content.faq, url)
         return PageFacts(
             url=url,
             title=self.page_title(page),
@@ -235,10 +182,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             kind=self.page_kind(page, listing),
             is_home=bool(page.is_homepage),
             breadcrumbs=self.breadcrumbs(page, config, site, url),
-            images=self.page_images(page, site),
+            images=self.page_images(data, site),
             post=post,
             faq=faq,
-            review=self.review_facts(page, config),
+            review=self.review_facts(data, config),
         )
 
     def page_title(self, page: Page) -> str:
@@ -278,32 +225,24 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         crumbs.append((self.page_title(page), url))
         return tuple(crumbs)
 
-    def page_images(self, page: Page, site: SiteFacts) -> tuple[ImageFacts, ...]:
+    def page_images(self, data: PageData, site: SiteFacts) -> tuple[ImageFacts, ...]:
         images: list[ImageFacts] = []
-        hero = page.meta.get("hero_image")
-        if hero is not None:
+        if data.hero is not None:
+            hero = data.hero
             images.append(ImageFacts(site.absolute(hero.src), hero.width, hero.height, hero.alt))
-        social = self.og_image_meta(page, site)
+        social = self.social_image(data, site)
         if social is not None and all(social.image.url != image.url for image in images):
             images.append(social.image)
         return tuple(images)
 
-    def og_image_meta(self, page: Page, site: SiteFacts) -> SocialImage | None:
-        """``page.meta["therapy_og_image"]`` (set by the infographics plugin) as a social image."""
-        raw = page.meta.get("therapy_og_image")
-        if not isinstance(raw, dict) or not raw.get("src"):
-            return None
-        alt = str(raw.get("alt") or "")
-        image = ImageFacts(site.absolute(str(raw["src"])), raw.get("width"), raw.get("height"), alt)
-        return SocialImage(image, alt)
-
-    def social_image(self, page: Page, site: SiteFacts, facts: PageFacts) -> SocialImage | None:
-        """og:image precedence: ``therapy_og_image`` when set, else the hero image."""
-        social = self.og_image_meta(page, site)
-        if social is not None:
-            return social
-        hero = page.meta.get("hero_image")
-        if hero is not None:
+    def social_image(self, data: PageData, site: SiteFacts) -> SocialImage | None:
+        """og:image: the page's chosen social image (see :mod:`therapy_site.social`), else its hero image."""
+        chosen = data.social_image
+        if chosen is not None:
+            image = ImageFacts(site.absolute(chosen.src), chosen.width, chosen.height, chosen.alt)
+            return SocialImage(image, chosen.alt)
+        if data.hero is not None:
+            hero = data.hero
             return SocialImage(ImageFacts(site.absolute(hero.src), hero.width, hero.height, hero.alt), hero.alt)
         return None
 
@@ -313,12 +252,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         first = facts.post.authors[0] if facts.post.authors else None
         return first.url if first is not None and first.url else site.absolute(self.practice.practitioner.about_page)
 
-    def post_facts(self, page: Page, config: MkDocsConfig) -> PostFacts:
+    def post_facts(self, page: Page, config: MkDocsConfig, data: PageData) -> PostFacts:
         created = post_created(page)
         updated = post_updated(page)
         authors = tuple(self.blog_person(config, key, author) for key, author in post_authors(page))
-        content = _parse(page.content or "")
-        takeaways = [_collapse(item.text_content()) for item in content.xpath(TAKEAWAYS_XPATH)]
         return PostFacts(
             headline=_collapse(str(page.title)),
             published=created,
@@ -326,13 +263,13 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             authors=authors,
             sections=tuple(str(category.title) for category in post_categories(page)),
             keywords=tuple(str(tag) for tag in page.meta.get("tags") or ()),
-            word_count=len(content.text_content().split()),
-            abstract=" ".join(item for item in takeaways if item),
+            word_count=self.word_counts.get(page.file.src_uri, 0),
+            abstract=data.content.abstract,
         )
 
-    def review_facts(self, page: Page, config: MkDocsConfig) -> ReviewFacts | None:
-        review = page.meta.get(REVIEW_META)
-        if not review:
+    def review_facts(self, data: PageData, config: MkDocsConfig) -> ReviewFacts | None:
+        review = data.review
+        if review is None:
             return None
-        author = blog_authors(config)[review["key"]]
-        return ReviewFacts(self.blog_person(config, review["key"], author), review["date"])
+        author = blog_authors(config)[review.key]
+        return ReviewFacts(self.blog_person(config, review.key, author), review.date)

@@ -9,11 +9,11 @@ Authoring::
 The block renders ``<section class="ts-takeaways" aria-labelledby="ID">``
 holding an ``<h2 id="ID">`` (listed in the table of contents, with the toc
 permalink) and the author's list, each opening bold phrase marked
-``strong.ts-takeaways__lead``. The structured-data feature reads the text of
-the ``li`` elements of ``section.ts-takeaways`` from the page HTML for the
-BlogPosting ``abstract``: keep that class and the section > list > li shape
-stable. An empty block, a block without a list and an unknown option are
-reported with file and line (and fail ``mkdocs build --strict``).
+``strong.ts-takeaways__lead``. The block's title and the text of its key points
+go to the page data (:class:`therapy_site.pagedata.Takeaways`), which the
+structured-data feature reads for the BlogPosting ``abstract``. An empty block,
+a block without a list and an unknown option are reported with file and line
+(and fail ``mkdocs build --strict``).
 
 Works in plain Python-Markdown::
 

@@ -1,7 +1,7 @@
 """The ``/// takeaways`` block: a labelled section with a real heading and a list of key points.
 
-Output (a stable contract: the structured-data feature reads the list items of
-``section.ts-takeaways`` as the BlogPosting ``abstract``)::
+Output (the key points' text also goes, as :class:`therapy_site.pagedata.Takeaways`,
+to the page data the structured-data feature reads for the BlogPosting ``abstract``)::
 
     <section class="ts-takeaways" aria-labelledby="key-takeaways">
     <span class="ts-takeaways__icon" aria-hidden="true"><svg>…</svg></span>
@@ -21,14 +21,17 @@ same Markdown twice with one ``Markdown`` instance gives the same HTML.
 
 from __future__ import annotations
 
+import html
 from typing import Any, ClassVar
 from xml.etree import ElementTree as etree
 
 from markdown import Markdown
+from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.headings import label_sections_by_heading
+from therapy_site.pagedata import Collector, Takeaways, collect
 
 NAME = "takeaways"
 DEFAULT_TITLE = "Key takeaways"
@@ -95,7 +98,11 @@ class TakeawaysBlock(CheckedBlock):
 
 
 class TakeawaysTreeprocessor(Treeprocessor):
-    """Give each takeaways heading a unique id (and its section the label), and mark item leads."""
+    """Give each takeaways heading a unique id (and its section the label), mark item leads, hand the points on."""
+
+    def __init__(self, md: Markdown, collector: Collector) -> None:
+        super().__init__(md)
+        self.collector = collector
 
     def run(self, root: etree.Element) -> None:
         sections = [element for element in root.iter("section") if is_takeaways_section(element)]
@@ -107,6 +114,14 @@ class TakeawaysTreeprocessor(Treeprocessor):
                 if child.tag in LIST_TAGS:
                     for item in child.findall("li"):
                         mark_lead(item)
+            points = [plain_text(self.md, item) for item in section.iter("li")]
+            title = next((plain_text(self.md, child) for child in section if child.get("class") == TITLE_CLASS), "")
+            collect(self.md, Takeaways(title=title, items=tuple(points)), self.collector)
+
+
+def plain_text(md: Markdown, element: etree.Element) -> str:
+    """The element's text as the reader sees it, whitespace collapsed (what the structured data states)."""
+    return " ".join(html.unescape(strip_tags(render_inner_html(element, md))).split())
 
 
 def mark_lead(item: etree.Element) -> None:
@@ -135,7 +150,7 @@ class TakeawaysExtension(CheckedBlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         super().extendMarkdownBlocks(md, block_mgr)
         # After attr_list (8), so its ids count; before toc (5), so toc keeps our id and adds the permalink.
-        md.treeprocessors.register(TakeawaysTreeprocessor(md), "therapy_takeaways", 6)
+        md.treeprocessors.register(TakeawaysTreeprocessor(md, self.getConfig("collector")), "therapy_takeaways", 6)
 
 
 def makeExtension(**kwargs: Any) -> TakeawaysExtension:

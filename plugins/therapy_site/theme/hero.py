@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,17 +9,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from PIL import Image
 
+from therapy_site.pagedata import Hero
 from therapy_site.sources import front_matter_key_line, read_source
 
 PLACEHOLDER_ALTS = {"image", "picture", "photo", "hero", "alt", "todo"}
-
-
-@dataclass(frozen=True)
-class Hero:
-    src: str  # path from the docs root, e.g. assets/images/trust-hero.webp
-    alt: str
-    width: int
-    height: int
 
 
 def _fail(page: Page, message: str) -> PluginError:

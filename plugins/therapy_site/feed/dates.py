@@ -1,16 +1,16 @@
-"""A build date taken from the sources, so the same sources give byte-identical feeds and sitemap.
+"""The build date, computed from the sources: the newest date written in the pages' front matter.
 
-MkDocs (sitemap ``lastmod``) and mkdocs-rss-plugin (channel dates, and the
-"updated" date of posts without one) use the build time unless
-``SOURCE_DATE_EPOCH`` is set, the reproducible-builds convention they both
-honour. We set it, when the environment has not, to the newest date written
-in the pages' front matter.
+MkDocs (sitemap ``lastmod``) and mkdocs-rss-plugin (channel dates) would use the
+current time, or the ``SOURCE_DATE_EPOCH`` environment variable (the
+reproducible-builds convention) when it is set. We honour that variable when the
+environment sets it, but never set it ourselves: the date is computed for each
+build and handed to what needs it (see :mod:`therapy_site.feed.plugin`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -43,10 +43,8 @@ def newest_source_date(docs_dir: Path) -> datetime | None:
     return newest
 
 
-def pin_build_date(docs_dir: Path) -> None:
-    """Set ``SOURCE_DATE_EPOCH`` from the sources unless the environment already chose one."""
-    if SOURCE_DATE_EPOCH in os.environ:
-        return
-    newest = newest_source_date(docs_dir)
-    if newest is not None:
-        os.environ[SOURCE_DATE_EPOCH] = str(int(newest.timestamp()))
+def build_date(docs_dir: Path, environ: Mapping[str, str] = os.environ, now: datetime | None = None) -> datetime:
+    """``SOURCE_DATE_EPOCH`` when the environment sets it, else the sources' newest date, else now (UTC)."""
+    if environ.get(SOURCE_DATE_EPOCH):
+        return datetime.fromtimestamp(int(environ[SOURCE_DATE_EPOCH]), UTC)
+    return newest_source_date(docs_dir) or now or datetime.now(UTC)

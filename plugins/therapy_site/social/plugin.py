@@ -1,0 +1,128 @@
+"""MkDocs plugin ``therapy-site/social``: choose each page's share image, draw the generated cards.
+
+Reads the page data (hero, the page's infographics) and writes the choice to it
+(:class:`therapy_site.pagedata.SocialImage`); listing pages get a card of their
+own like any page, never a post's image.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from therapy_site.infographics.cache import ImageCache
+from therapy_site.infographics.context import InfographicsContext
+from therapy_site.infographics.drawing import publish_images
+from therapy_site.infographics.fonts import MissingFontError, describe_character
+from therapy_site.infographics.palette import PALETTES
+from therapy_site.infographics.render import CARD_SIZE
+from therapy_site.pagedata import SocialImage, page_data
+from therapy_site.practice import practice_from_config
+from therapy_site.social.cards import PageCardJob, page_card_key
+from therapy_site.sources import front_matter_key_line, read_source
+
+log = get_plugin_logger(__name__)
+PLUGIN = "therapy-site/social"
+SOCIAL_IMAGE_KEY = "social_image"
+
+
+class SocialConfig(Config):
+    page_cards = c.Type(bool, default=True)  # a generated card for every page without an image of its own
+    palette = c.Choice(tuple(PALETTES), default="light")
+    assets_dir = c.Optional(c.Type(str))  # a folder with fonts/ and icons/; default: the package's own
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/therapy-site/social")
+    workers = c.Type(int, default=4)
+
+
+class SocialPlugin(BasePlugin[SocialConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        site = urlsplit(config.site_url or "")
+        self.brand = practice_from_config(config).name
+        self.domain = site.netloc or self.brand
+        self.jobs: dict[str, PageCardJob] = {}
+        self._context: InfographicsContext | None = None
+        self._assets = root / self.config.assets_dir if self.config.assets_dir else None
+        self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
+        return config
+
+    @property
+    def context(self) -> InfographicsContext:
+        """The drawing context, made when the first card is needed."""
+        if self._context is None:
+            try:
+                self._context = InfographicsContext(self._assets, self.config.palette)
+                self._context.fonts.fingerprint()
+            except MissingFontError as error:
+                raise PluginError(f"{PLUGIN}: {error}") from error
+        return self._context
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        data = page_data(page)
+        image = self._social_image(page, config)
+        if image is not None:
+            data.social_image = image
+        return html
+
+    def _social_image(self, page: Page, config: MkDocsConfig) -> SocialImage | None:
+        data = page_data(page)
+        choice = page.meta.get(SOCIAL_IMAGE_KEY)
+        if choice is not None:
+            return self._chosen_image(page, choice)
+        if page.meta.get("hero") or data.hero is not None:
+            hero = data.hero
+            return None if hero is None else SocialImage(hero.src, hero.width, hero.height, hero.alt)
+        if not self.config.page_cards:
+            return None
+        title = str(page.title or config.site_name)
+        description = " ".join(str(page.meta.get("description") or "").split())
+        self._check_glyphs(page, "title", title, "bold")
+        self._check_glyphs(page, "description", description, "regular")
+        key = page_card_key(title, description, self.context.renderer, self.brand, self.domain)
+        job = PageCardJob(key, title, description, self.brand, self.domain)
+        self.jobs[key] = job
+        width, height = CARD_SIZE
+        return SocialImage(job.site_path(), width, height, f"{title} – {self.brand}")
+
+    def _chosen_image(self, page: Page, choice: Any) -> SocialImage | None:
+        where = f"{page.file.src_path}:{front_matter_key_line(read_source(page.file.abs_src_path), SOCIAL_IMAGE_KEY)}"
+        if choice != "infographic":
+            log.warning(
+                f"{where}: '{SOCIAL_IMAGE_KEY}: {choice}' is not supported; write '{SOCIAL_IMAGE_KEY}: infographic'"
+            )
+            return None
+        infographics = page_data(page).content.infographics
+        if not infographics:
+            log.warning(f"{where}: '{SOCIAL_IMAGE_KEY}: infographic' needs a valid '/// infographic' block on the page")
+            return None
+        first = infographics[0]
+        width, height = first.card_size
+        return SocialImage(first.card_src, width, height, first.description)
+
+    def _check_glyphs(self, page: Page, key: str, text: str, face: str) -> None:
+        missing = self.context.fonts.missing_characters(text, face)
+        if missing:
+            line = front_matter_key_line(read_source(page.file.abs_src_path), key)
+            characters = ", ".join(describe_character(char) for char in missing)
+            raise PluginError(
+                f"{page.file.src_path}:{line}: the page {key} has {characters}, which the site's font cannot draw "
+                "on the social card; replace or remove it"
+            )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.jobs:
+            return
+        rendered, cached = publish_images(
+            self.jobs, self.context.renderer, self.cache, Path(config.site_dir), self.config.workers
+        )
+        log.info(f"social cards: {rendered} images rendered, {cached} from cache")
