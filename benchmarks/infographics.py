@@ -20,6 +20,7 @@ from pathlib import Path
 
 import markdown
 
+from therapy_site.data import FONTS_DIR, ICONS_DIR
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.extension import InfographicsExtension
 from therapy_site.infographics.fonts import FontSet
@@ -29,7 +30,6 @@ from therapy_site.infographics.palette import get_palette
 from therapy_site.infographics.render import Renderer
 from therapy_site.infographics.schema import parse_infographic
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 BRAND, DOMAIN = "Stillwater Therapy", "stillwater-therapy.example"
 ICON_NAMES = ("shield", "eye", "heart", "globe", "leaf", "clock", "lock", "chat")
 
@@ -61,11 +61,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    icons = load_icons(ASSETS / "icons")
-    renderer = Renderer(FontSet(ASSETS / "fonts"), icons, get_palette("light"))
+    icons = load_icons(ICONS_DIR)
+    renderer = Renderer(FontSet(FONTS_DIR), icons, get_palette("light"))
     cache_dir = Path(tempfile.mkdtemp(prefix="infographics-bench-"))
     site_dir = cache_dir / "site"
-    md = markdown.Markdown(extensions=[InfographicsExtension(assets_dir=str(ASSETS), brand=BRAND, domain=DOMAIN)])
+    md = markdown.Markdown(extensions=[InfographicsExtension(brand=BRAND, domain=DOMAIN)])
     print(f"{'what':<28} {'markdown ms':>12} {'cold ms':>10} {'warm ms':>10}")
     try:
         for layout in ("grid", "comparison", "steps", "stats"):

@@ -19,7 +19,7 @@ import yaml
 from lxml import html as lxml_html
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "assets")
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides")
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 
 

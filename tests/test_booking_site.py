@@ -22,11 +22,32 @@ CONFIG = load_config(REPO)
 PRACTICE = CONFIG["extra"]["practice"]
 BOOKING_URL = PRACTICE["booking_url"]
 BOOKING_HOST = urlsplit(BOOKING_URL).hostname
+# The site-wide defaults of the call to action: options of the declared Markdown extension.
 BOOKING_OPTIONS = next(
+    extension["therapy_site.booking"]
+    for extension in CONFIG["markdown_extensions"]
+    if isinstance(extension, dict) and "therapy_site.booking" in extension
+)
+PLUGIN_OPTIONS = next(
     plugin["therapy-site/booking"]
     for plugin in CONFIG["plugins"]
     if isinstance(plugin, dict) and "therapy-site/booking" in plugin
 )
+
+
+def with_booking(config: dict[str, Any], plugin: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:
+    """``config`` with the booking plugin's and the booking extension's options replaced."""
+    config["plugins"] = [
+        {"therapy-site/booking": plugin} if isinstance(entry, dict) and "therapy-site/booking" in entry else entry
+        for entry in config["plugins"]
+    ]
+    config["markdown_extensions"] = [
+        {"therapy_site.booking": extension}
+        if isinstance(entry, dict) and "therapy_site.booking" in entry
+        else entry
+        for entry in config["markdown_extensions"]
+    ]
+    return config
 
 
 def front_matter(path: Path) -> dict[str, Any]:
@@ -56,7 +77,7 @@ def assert_utm_only(href: str, words: tuple[str, ...]) -> None:
     assert query == {
         "utm_source": [urlsplit(CONFIG["site_url"]).hostname],
         "utm_medium": ["website"],
-        "utm_campaign": [BOOKING_OPTIONS["utm_campaign"]],
+        "utm_campaign": [BOOKING_OPTIONS["utm"]["utm_campaign"]],
     }
     # Exactly those parameters (above), and neither the page's slug nor its title anywhere in the link.
     for text in words:
@@ -228,13 +249,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("booking") / "project")
     for name, text in FIXTURE_POSTS.items():
         (project / "docs" / "blog" / "posts" / name).write_text(text, encoding="utf-8")
-    config = load_config(project)
-    config["plugins"] = [
-        {"therapy-site/booking": {**BOOKING_OPTIONS, "header_button_page": ""}}
-        if isinstance(plugin, dict) and "therapy-site/booking" in plugin
-        else plugin
-        for plugin in config["plugins"]
-    ]
+    config = with_booking(load_config(project), {**PLUGIN_OPTIONS, "header_button_page": ""}, BOOKING_OPTIONS)
     write_config(project, config)
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -290,14 +305,9 @@ def test_header_button_can_link_straight_to_the_booking_url(fixture_build: Build
 
 def test_site_wide_switches_turn_off_header_button_automatic_cta_and_utm(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    config = load_config(project)
-    switches = {"header_button": False, "auto_end_of_post": False, "utm": False, "urgent_help_text": "Not safe?"}
-    config["plugins"] = [
-        {"therapy-site/booking": {**BOOKING_OPTIONS, **switches}}
-        if isinstance(plugin, dict) and "therapy-site/booking" in plugin
-        else plugin
-        for plugin in config["plugins"]
-    ]
+    switches = {"header_button": False, "auto_end_of_post": False}
+    extension = {**BOOKING_OPTIONS, "utm": {}, "urgent": {**BOOKING_OPTIONS["urgent"], "text": "Not safe?"}}
+    config = with_booking(load_config(project), {**PLUGIN_OPTIONS, **switches}, extension)
     write_config(project, config)
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -355,12 +365,11 @@ def test_unsafe_urls_and_bad_options_fail_strict_naming_file_and_line(tmp_path: 
 
 def test_unsafe_configured_booking_url_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    config = load_config(project)
-    config["extra"]["practice"]["booking_url"] = "javascript:alert(1)"
+    config = with_booking(load_config(project), PLUGIN_OPTIONS, {**BOOKING_OPTIONS, "url": "javascript:alert(1)"})
     write_config(project, config)
     build = run_build(project)
     assert build.returncode != 0
-    assert "extra.practice.booking_url" in build.output and "'javascript:'" in build.output
+    assert "markdown_extensions: therapy_site.booking: url" in build.output and "'javascript:'" in build.output
 
 
 # --- In Chromium ----------------------------------------------------------------------------------

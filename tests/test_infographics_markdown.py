@@ -8,7 +8,6 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from helpers import REPO
 from therapy_site.infographics.extension import InfographicsExtension
 
 TRUST_BLOCK = """\
@@ -45,7 +44,6 @@ class Run:
         self.problems: list = []
         self.jobs: list = []
         extension = InfographicsExtension(
-            assets_dir=str(REPO / "assets"),
             reporter=self.problems.append,
             recorder=self.jobs.append,
             site_url="https://example.org",

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers import REPO
+from therapy_site.data import FONTS_DIR, ICONS_DIR
 from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons
 from therapy_site.infographics.palette import DARK, LIGHT, contrast_ratio, get_palette, hex_rgb
 from therapy_site.infographics.render import FitError, Renderer, encode
 from therapy_site.infographics.schema import parse_infographic
 
-ICONS = load_icons(REPO / "assets" / "icons")
-FONTS = FontSet(REPO / "assets" / "fonts")
+ICONS = load_icons(ICONS_DIR)
+FONTS = FontSet(FONTS_DIR)
 BRAND, DOMAIN = "Stillwater Therapy", "stillwater-therapy.example"
 
 ITEMS = [

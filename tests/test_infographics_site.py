@@ -14,7 +14,8 @@ from helpers import Build, build_copy, copy_project, load_config, make_post, run
 
 TRUST = "blog/role-of-trust-in-therapy/"
 SITE_URL = "https://stillwater-therapy.example/"
-RENDERED = re.compile(r"infographics: (\d+) images rendered, (\d+) from cache")
+# The infographics and the social-cards plugins each log one line.
+RENDERED = re.compile(r"(?:infographics|social cards): (\d+) images rendered, (\d+) from cache")
 IMAGE_DIRS = ("assets/infographics", "assets/social")
 
 
@@ -27,9 +28,9 @@ def image_files(build: Build) -> dict[str, bytes]:
 
 
 def rendered_counts(build: Build) -> tuple[int, int]:
-    match = RENDERED.search(build.output)
-    assert match, build.output
-    return int(match.group(1)), int(match.group(2))
+    matches = RENDERED.findall(build.output)
+    assert len(matches) == 2, build.output
+    return sum(int(rendered) for rendered, _ in matches), sum(int(cached) for _, cached in matches)
 
 
 def og_image(build: Build, url_path: str) -> str:
@@ -43,8 +44,14 @@ def site_file(build: Build, url: str) -> Path:
 
 def test_trust_post_shows_the_barriers_as_html_cards(site_build: Build) -> None:
     (figure,) = site_build.html(TRUST).xpath("//article//figure[contains(@class, 'ts-infographic')]")
-    titles = [" ".join(h.text_content().split()) for h in figure.xpath("./ul/li/h3")]
+    headings = figure.xpath("./ul/li/h3")
+    titles = [" ".join("".join(h.xpath("./text()")).split()) for h in headings]
     assert titles == ["Past betrayal", "Fear of judgement", "Stigma", "Cultural distance"]
+    # Real headings the toc extension sees: ids, permalinks, and entries in the page's table of contents.
+    toc_links = site_build.html(TRUST).xpath("//nav[contains(@class, 'md-nav--secondary')]//a/@href")
+    for heading in headings:
+        assert heading.get("id") and heading.xpath("./a[@class='headerlink']/@href") == [f"#{heading.get('id')}"]
+        assert f"#{heading.get('id')}" in toc_links
     for card in figure.xpath("./ul/li"):
         assert card.xpath("./p[contains(@class, 'text')]")[0].text_content().strip()
         assert card.xpath("./p[contains(@class, 'remedy')]")[0].text_content().startswith("A way through:")
@@ -135,15 +142,18 @@ def test_second_build_is_identical_warm_rebuild_renders_nothing(tmp_path: Path, 
     assert second.returncode == 0, second.output
     assert rendered_counts(second) == (0, len(images))
     assert image_files(second) == images
-    manifest = json.loads((first.project / ".cache/therapy-site/infographics/manifest.json").read_text())
-    assert sorted(path for paths in manifest.values() for path in paths) == sorted(images)
+    manifests = [
+        json.loads((first.project / f".cache/therapy-site/{name}/manifest.json").read_text())
+        for name in ("infographics", "social")
+    ]
+    assert sorted(path for manifest in manifests for paths in manifest.values() for path in paths) == sorted(images)
 
 
 def project_without_page_cards(tmp_path: Path, posts: dict[str, str]) -> Path:
     project = copy_project(tmp_path / "project")
     config = load_config(project)
-    index = config["plugins"].index("therapy-site/infographics")
-    config["plugins"][index] = {"therapy-site/infographics": {"page_cards": False}}
+    index = config["plugins"].index("therapy-site/social")
+    config["plugins"][index] = {"therapy-site/social": {"page_cards": False}}
     write_config(project, config)
     for name, text in posts.items():
         (project / "docs/blog/posts" / name).write_text(text, encoding="utf-8")

@@ -59,26 +59,25 @@ def test_serialisation_is_deterministic_with_sorted_keys() -> None:
 HOOK = """\
 from mkdocs.plugins import event_priority
 
-OVERRIDE = {"src": "assets/images/trust-hero.webp", "width": 1200, "height": 675, "alt": "Card for the override post"}
+from therapy_site.pagedata import SocialImage, page_data
+
+OVERRIDE = SocialImage("assets/images/trust-hero.webp", 1200, 675, "Card for the override post")
 
 
-@event_priority(-100)  # after every plugin, as a stand-in for the infographics plugin
+@event_priority(-100)  # after every plugin, as a stand-in for the social plugin's choice
 def on_page_content(html, page, config, files):
     if page.file.src_path.endswith("og-override.md"):
-        page.meta["therapy_og_image"] = dict(OVERRIDE)
+        page_data(page).social_image = OVERRIDE
     return html
 """
 
 TAKEAWAYS_HTML = """\
 Intro paragraph.
 
-<section class="ts-takeaways" aria-labelledby="key-takeaways">
-<h2 id="key-takeaways">Key takeaways</h2>
-<ul>
-<li>First point &amp; more.</li>
-<li>Second <strong>point</strong> here.</li>
-</ul>
-</section>
+/// takeaways
+- First point &amp; more.
+- Second **point** here.
+///
 
 ## Body
 
@@ -181,7 +180,7 @@ def og_image(build: Build, url_path: str) -> dict[str, str]:
     }
 
 
-def test_therapy_og_image_takes_precedence_over_the_hero(schema_site: Build) -> None:
+def test_chosen_social_image_takes_precedence_over_the_hero(schema_site: Build) -> None:
     assert og_image(schema_site, "blog/og-override/") == {
         "og:image": f"{SITE}assets/images/trust-hero.webp",
         "og:image:width": "1200",
@@ -195,7 +194,7 @@ def test_therapy_og_image_takes_precedence_over_the_hero(schema_site: Build) -> 
     assert images == [f"{SITE}assets/images/anxiety-hero.webp", f"{SITE}assets/images/trust-hero.webp"]
 
 
-def test_without_therapy_og_image_the_hero_is_the_og_image(schema_site: Build) -> None:
+def test_without_a_chosen_social_image_the_hero_is_the_og_image(schema_site: Build) -> None:
     image = og_image(schema_site, "blog/hero-only/")
     assert image["og:image"] == f"{SITE}assets/images/anxiety-hero.webp"
     assert image["og:image:alt"] == "A low warm sun above soft green hills."

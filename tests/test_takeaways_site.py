@@ -119,9 +119,11 @@ def test_strict_build_fails_naming_file_and_line_for_each_problem(tmp_path: Path
 def test_site_wide_title_setting(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = load_config(project)
-    config["plugins"] = [
-        {"therapy-site/takeaways": {"title": "In short"}} if plugin == "therapy-site/takeaways" else plugin
-        for plugin in config["plugins"]
+    config["markdown_extensions"] = [
+        {"therapy_site.takeaways": {"title": "In short"}}
+        if isinstance(entry, dict) and "therapy_site.takeaways" in entry
+        else entry
+        for entry in config["markdown_extensions"]
     ]
     write_config(project, config)
     build = run_build(project)

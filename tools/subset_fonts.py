@@ -1,4 +1,4 @@
-"""Subset Debian's OFL fonts to Latin and write the WOFF2 files we ship in ``assets/fonts``.
+"""Subset Debian's OFL fonts to Latin and write the WOFF2 files we ship in ``plugins/therapy_site/data/fonts``.
 
 Run once when the font set changes (needs Debian ``fonts-inter``):
 
@@ -16,7 +16,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 SOURCE_DIR = Path("/usr/share/fonts/opentype/inter")
-TARGET_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+TARGET_DIR = Path(__file__).resolve().parent.parent / "plugins" / "therapy_site" / "data" / "fonts"
 FACES = {
     "Inter-Regular.otf": "inter-regular.woff2",
     "Inter-Italic.otf": "inter-italic.woff2",

@@ -91,16 +91,16 @@ def load_project(config_file: Path | None) -> Project:
     )
 
 
-_shutdown_registered = False
-
-
 def close_project(project: Project) -> None:
     """Let plugins clean up (Material's blog plugin removes its temporary folder) when the process ends.
 
     MkDocs keeps plugins that have ``on_startup``/``on_shutdown`` for the whole
-    process (as in ``mkdocs serve``), so shutdown runs once, at exit.
+    process (as in ``mkdocs serve``), so each plugin's shutdown runs once, at exit:
+    registering a bound method again first removes the earlier registration of
+    the same plugin instance (no flag of our own).
     """
-    global _shutdown_registered
-    if not _shutdown_registered:
-        atexit.register(project.config.plugins.on_shutdown)
-        _shutdown_registered = True
+    for plugin in project.config.plugins.values():
+        shutdown = getattr(plugin, "on_shutdown", None)
+        if callable(shutdown):
+            atexit.unregister(shutdown)
+            atexit.register(shutdown)

@@ -3,7 +3,7 @@
 The page is converted with ``config.markdown_extensions`` after our plugins'
 ``on_config`` added their extensions, so every ``///`` block and the FAQ are
 checked by the code that renders them, and reported with the build's messages
-(``problem.located(path, source)``, as ``PageProblemReporter`` does).
+(``problem.located(path, source)``, as ``therapy_site.reporting.PageSession`` does).
 """
 
 from __future__ import annotations
@@ -55,4 +55,8 @@ def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]
 
 
 def site_converts_faq(context: CheckContext) -> bool:
-    return any(isinstance(extension, FaqExtension) for extension in context.project.config.markdown_extensions)
+    """Whether the site's Markdown extensions include the FAQ extension (declared in mkdocs.yml)."""
+    return any(
+        isinstance(extension, FaqExtension) or extension in ("therapy_site.faq", "therapy_site.faq.extension")
+        for extension in context.project.config.markdown_extensions
+    )

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from therapy_site.cli.check.source import SourceFile
 from therapy_site.cli.project import Project
+from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension
 
 DEFAULT_IMAGE_BUDGET_KB = 200
 DEFAULT_DESCRIPTION_LENGTH = (50, 160)
@@ -104,9 +105,15 @@ class CheckContext:
         return records
 
     def _faq_titles(self) -> tuple[str, ...]:
-        faq = self.project.config.plugins.get("therapy-site/faq")
-        titles = getattr(getattr(faq, "config", None), "titles", None)
-        return tuple(titles) if titles else self.settings.faq_titles
+        """The FAQ titles declared for the ``therapy_site.faq`` extension in mkdocs.yml."""
+        config = self.project.config
+        for entry in config.markdown_extensions:
+            if isinstance(entry, FaqExtension):
+                return tuple(entry.getConfig("titles"))
+            if entry in ("therapy_site.faq", "therapy_site.faq.extension"):
+                titles = (config.mdx_configs.get(entry) or {}).get("titles")
+                return tuple(titles) if titles else DEFAULT_TITLES
+        return self.settings.faq_titles
 
     # -- site URLs -------------------------------------------------------------
     @property

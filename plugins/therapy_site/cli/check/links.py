@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from therapy_site.booking.plugin import front_matter_problem
 from therapy_site.cli.check.context import CheckContext
 from therapy_site.cli.check.findings import Finding, error, warning
 from therapy_site.cli.check.markup import links
 from therapy_site.cli.check.source import SourceFile
+from therapy_site.front_matter import booking_problem
 
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
 LINK_SCHEMES = SAFE_SCHEMES | {"sms"}  # crisis text lines are reached by sms:
@@ -64,11 +64,11 @@ def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> s
 
 
 def _booking(source: SourceFile) -> Iterator[Finding]:
-    """Front matter ``booking:``, judged by the booking plugin's own check (safe URL, known keys, a label)."""
+    """Front matter ``booking:``, judged by the build's own check (safe URL, known keys, a label)."""
     setting = source.meta.get("booking", True)
     if not source.is_post or isinstance(setting, bool):
         return
-    problem = front_matter_problem(setting)
+    problem = booking_problem(setting)
     if problem is None:
         return
     key = re.match(r"'(\w+)'", problem)
