@@ -40,6 +40,7 @@ from therapy_site.blocks.links import late_link, register_late_hrefs
 from therapy_site.booking.links import check_cta_url, check_label, is_external, printable, tel_href, with_utm
 from therapy_site.material.blog import renders_excerpt
 from therapy_site.material.classes import PRIMARY_BUTTON
+from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Booking
 
 NAME = "booking"
@@ -228,8 +229,10 @@ class _DropFromExcerpts(Treeprocessor):
                 parent.remove(child)
 
 
-class BookingExtension(CheckedBlocksExtension):
+class BookingExtension(NamedOptions, CheckedBlocksExtension):
     """Python-Markdown extension for ``/// booking``; the config holds the site-wide defaults."""
+
+    EXTENSION_NAME = "therapy_site.booking"
 
     BLOCKS = (BookingBlock,)
 

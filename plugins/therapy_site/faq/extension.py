@@ -38,6 +38,7 @@ from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Collector, collect, ignore, register_document_data
 from therapy_site.sources import body_lines
 
@@ -267,8 +268,10 @@ class FaqDataPostprocessor(Postprocessor):
         return text
 
 
-class FaqExtension(Extension):
+class FaqExtension(NamedOptions, Extension):
     """Python-Markdown extension: ``FaqExtension(titles=[...], reporter=callable, collector=callable)``."""
+
+    EXTENSION_NAME = "therapy_site.faq"
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {

@@ -36,6 +36,7 @@ from therapy_site.infographics.schema import (
     key_name,
     parse_infographic,
 )
+from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Infographic as InfographicData
 
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
@@ -199,8 +200,10 @@ class InfographicBlock(CheckedBlock):
         )
 
 
-class InfographicsExtension(CheckedBlocksExtension):
+class InfographicsExtension(NamedOptions, CheckedBlocksExtension):
     """Python-Markdown extension for ``/// infographic`` blocks (needs ``pymdownx.blocks``)."""
+
+    EXTENSION_NAME = "therapy_site.infographics"
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         super().extendMarkdownBlocks(md, block_mgr)

@@ -31,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.headings import label_sections_by_heading
+from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Collector, Takeaways, collect
 
 NAME = "takeaways"
@@ -138,8 +139,10 @@ def mark_lead(item: etree.Element) -> None:
             first.set("class", " ".join([*classes, LEAD_CLASS]))
 
 
-class TakeawaysExtension(CheckedBlocksExtension):
+class TakeawaysExtension(NamedOptions, CheckedBlocksExtension):
     """Python-Markdown extension for ``/// takeaways``; ``title`` sets the default heading."""
+
+    EXTENSION_NAME = "therapy_site.takeaways"
 
     BLOCKS = (TakeawaysBlock,)
 
