@@ -60,7 +60,3 @@ class PageSession:
         for message in messages:
             self.logger.warning(message)
         return messages
-
-
-# The name the plugins used before the session also collected data.
-PageProblemReporter = PageSession

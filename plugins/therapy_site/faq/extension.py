@@ -76,7 +76,7 @@ class FaqProblem:
         return faq_problem_line(source, self.titles, self.occurrence, self.question) or 1
 
     def located(self, path: str, source: str) -> str:
-        """Format as ``path:line: FAQ: message`` (the interface of ``PageProblemReporter``)."""
+        """Format as ``path:line: FAQ: message`` (the interface ``therapy_site.reporting.PageSession`` uses)."""
         return f"{path}:{self.line(source)}: FAQ: {self.message}"
 
 

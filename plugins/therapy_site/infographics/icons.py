@@ -137,13 +137,6 @@ def load_icons(directory: Path) -> dict[str, Icon]:
     return {path.stem: parse_icon(path) for path in sorted(Path(directory).glob("*.svg"))}
 
 
-def inline_svg(icon: Icon, css_class: str) -> str:
-    """The icon's markup for the page: decorative, hidden from assistive technology."""
-    return " ".join(icon.svg.split()).replace(
-        "<svg ", f'<svg class="{css_class}" aria-hidden="true" focusable="false" width="24" height="24" ', 1
-    )
-
-
 def draw_icon(draw: ImageDraw.ImageDraw, icon: Icon, box: tuple[float, float, float], colour: tuple[int, ...]) -> None:
     """Draw ``icon`` with its top-left corner at ``box[:2]`` and ``box[2]`` pixels wide."""
     left, top, size = box
