@@ -44,6 +44,11 @@ def make_vanilla(project: Path) -> None:
         for plugin in config["plugins"]
         if not (plugin if isinstance(plugin, str) else next(iter(plugin))).startswith("therapy-site/")
     ]
+    config["markdown_extensions"] = [  # our content extensions are declared here, next to the plugins
+        entry
+        for entry in config["markdown_extensions"]
+        if not (entry if isinstance(entry, str) else next(iter(entry))).startswith("therapy_site.")
+    ]
     config["theme"].pop("custom_dir", None)
     config.pop("extra_css", None)
     write_config(project, config)
