@@ -10,7 +10,6 @@ collector, the infographics drawing context.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from markdown import Extension
@@ -20,17 +19,12 @@ from mkdocs.exceptions import PluginError
 E = TypeVar("E", bound=Extension)
 
 
-def _entry_name(entry: Any) -> str | None:
-    return entry if isinstance(entry, str) else None
-
-
 def configured_extension(
     config: MkDocsConfig,
     *,
     name: str,
     extension_class: type[E],
     plugin: str,
-    factory: Callable[..., E] | None = None,
     **runtime: Any,
 ) -> E:
     """The instance of ``name`` (e.g. ``therapy_site.faq``) the build will use, with ``runtime`` options set.
@@ -40,22 +34,18 @@ def configured_extension(
     removed the extension.
     """
     aliases = {name, f"{name}.extension"}
-    build = factory or extension_class
     for index, entry in enumerate(config.markdown_extensions):
         if isinstance(entry, extension_class):  # on_config ran before on this config (e.g. the CLI, then a build)
             entry.setConfigs(runtime)
             return entry
-        entry_name = _entry_name(entry)
-        if entry_name not in aliases:
+        if not isinstance(entry, str) or entry not in aliases:
             continue
+        entry_name = entry
         options = dict(config.mdx_configs.pop(entry_name, None) or {})
-        unknown = sorted(set(options) - set(extension_class().config) - set(runtime))
-        if unknown:
-            raise PluginError(
-                f"mkdocs.yml: markdown_extensions: {entry_name}: unknown option(s) {', '.join(unknown)}; "
-                f"allowed: {', '.join(sorted(set(extension_class().config) - set(runtime)))}"
-            )
-        extension = build(**options, **runtime)
+        try:
+            extension = extension_class(**options, **runtime)
+        except ValueError as error:  # our extensions name a mistyped option (therapy_site.options)
+            raise PluginError(f"mkdocs.yml: markdown_extensions: {error}") from error
         config.markdown_extensions[index] = extension  # type: ignore[call-overload]
         return extension
     raise PluginError(

@@ -79,9 +79,9 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         choice = page.meta.get(SOCIAL_IMAGE_KEY)
         if choice is not None:
             return self._chosen_image(page, choice)
-        if page.meta.get("hero") or data.hero is not None:
+        if data.hero is not None:  # the theme plugin checked it in on_page_markdown
             hero = data.hero
-            return None if hero is None else SocialImage(hero.src, hero.width, hero.height, hero.alt)
+            return SocialImage(hero.src, hero.width, hero.height, hero.alt)
         if not self.config.page_cards:
             return None
         title = str(page.title or config.site_name)
