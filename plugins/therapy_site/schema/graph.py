@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from therapy_site.faq import Faq
+from therapy_site.pagedata import Faq
 from therapy_site.practice import Practice
 
 Node = dict[str, Any]

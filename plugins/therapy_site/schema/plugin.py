@@ -56,7 +56,6 @@ from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.text import word_count
 
 log = get_plugin_logger(__name__)
-PACKAGE_DIR = Path(__file__).parent
 
 ORGANIZATION_TYPES = frozenset(
     {"Organization", "LocalBusiness", "ProfessionalService", "MedicalBusiness", "MedicalOrganization", "MedicalClinic"}

@@ -41,6 +41,7 @@ CHECKED_KEYS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # The booking feature's own link, when set in its options (plugin or Markdown extension).
     (("therapy-site/booking", "url"), "the booking link", "url"),
     (("therapy_site.booking", "url"), "the booking link", "url"),
+    (("therapy_site.infographics", "site_url"), "the website address", "url"),
 )
 
 
@@ -91,7 +92,10 @@ def scalar_lines(config_file: Path) -> dict[tuple[str, ...], tuple[str, int, int
 
 def check_practice_details(config_file: Path, shown: str) -> Iterator[Finding]:
     """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``."""
+    warned: set[tuple[int, int]] = set()  # a YAML alias (*name) shares its anchor's line: warn once there
     for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
+        if (line, column) in warned:
+            continue
         for suffix, what, kind in CHECKED_KEYS:
             if path[-len(suffix) :] == suffix and (len(suffix) > 1 or len(path) == 1) and is_placeholder(value, kind):
                 key = ".".join(part for part in path if part != "*")
@@ -103,4 +107,5 @@ def check_practice_details(config_file: Path, shown: str) -> Iterator[Finding]:
                     RULE,
                     column,
                 )
+                warned.add((line, column))
                 break
