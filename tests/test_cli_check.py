@@ -109,7 +109,7 @@ def test_the_sites_own_pages_and_posts_pass(project: Path) -> None:
 CASES = [
     ("categories:\n  - Anxiety", "categories:\n\t- Anxiety", "front-matter-yaml", "error", "\t- Anxiety"),
     ("  created: 2025-08-01", "  created: first of August", "front-matter-date", "error", "first of August"),
-    ("  created: 2025-08-01", "  created: 2025-02-30", "front-matter-date", "error", "date:"),
+    ("  created: 2025-08-01", "  created: 2025-02-30", "front-matter-date", "error", "created: 2025-02-30"),
     ("  updated: 2025-08-03", "  updated: 2025-07-01", "front-matter-date", "error", "updated: 2025-07-01"),
     ("description: Why worry", "summary: Why worry", "front-matter-description", "error", "---"),
     (
@@ -326,7 +326,9 @@ def test_block_and_faq_problems_have_the_builds_messages(project: Path) -> None:
     assert build.returncode != 0
     theirs = {
         (int(line), message)
-        for line, message in re.findall(r"blog/posts/sleeping-better\.md:(\d+): (.+)$", build.output, re.MULTILINE)
+        for line, message in re.findall(
+            r"docs/blog/posts/sleeping-better\.md:(\d+):\d+: error: (.+) \[(?:block|faq)\]$", build.output, re.MULTILINE
+        )
     }
     assert ours <= theirs, (ours, build.output)
     assert {message.split(":")[0] for _line, message in ours} == {

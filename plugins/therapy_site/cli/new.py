@@ -18,9 +18,9 @@ from pathlib import Path
 import click
 from PIL import Image, ImageDraw
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.images import EXIF_IMAGE_DESCRIPTION, PLACEHOLDER_IMAGE_MARK
 from therapy_site.cli.project import Project
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.images import EXIF_IMAGE_DESCRIPTION, PLACEHOLDER_IMAGE_MARK
 
 HERO_SIZE = (1200, 675)  # the size of the site's other hero images (16:9)
 HERO_FOLDER = "assets/images"

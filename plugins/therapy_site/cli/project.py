@@ -73,6 +73,11 @@ def load_project(config_file: Path | None) -> Project:
             config = config.plugins.on_config(config)
         except (ConfigurationError, PluginError) as error:
             raise click.ClickException(f"{path}: {error}") from error
+    return project_from_config(config, path)
+
+
+def project_from_config(config: MkDocsConfig, path: Path) -> Project:
+    """The project as seen from a loaded config (``on_config`` done): shared by ``check`` and the build."""
     docs_dir = Path(config.docs_dir)
     blog = blog_settings(config)
     if blog is None:

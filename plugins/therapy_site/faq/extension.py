@@ -44,7 +44,7 @@ from therapy_site.sources import body_lines
 
 log = logging.getLogger("therapy_site.faq")
 
-DEFAULT_TITLES: tuple[str, ...] = ("Frequently Asked Questions", "FAQ", "FAQs")
+DEFAULT_TITLES: tuple[str, ...] = ("Frequently Asked Questions", "Frequently Asked Question", "FAQ", "FAQs", "FAQ's")
 PROBLEMS_ATTR = "therapy_faq_problems"
 SECTION_CLASS = "ts-faq"
 ITEM_CLASS = "ts-faq__item"
@@ -58,8 +58,8 @@ _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 
 
 def normalise_title(text: str) -> str:
-    """The comparable form of a heading: whitespace collapsed, case folded."""
-    return " ".join(text.split()).casefold()
+    """The comparable form of a heading: whitespace collapsed, case folded, a trailing ':' or '.' ignored."""
+    return " ".join(text.split()).casefold().rstrip(":.").rstrip()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from therapy_site.cli.check.findings import Finding, warning
+from therapy_site.validation.findings import Finding, warning
 
 RULE = "practice-placeholder"
 

@@ -8,6 +8,9 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+# Long enough for a value, a reason and what to do; short enough to read in a terminal or an editor's hover.
+MAX_MESSAGE = 320
+
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -26,12 +29,24 @@ class Finding:
         return f"::{self.severity} file={self.path},line={self.line},col={self.column},title={self.rule}::{message}"
 
 
+def bounded(message: str) -> str:
+    """One line of at most :data:`MAX_MESSAGE` characters (authors' values can be arbitrarily long)."""
+    message = " ".join(message.split())
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1].rstrip() + "…"
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """An author's value quoted in a message: on one line, at most ``limit`` characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def error(path: str, line: int, message: str, rule: str, column: int = 1) -> Finding:
-    return Finding(path, line, column, "error", message, rule)
+    return Finding(path, max(line, 1), max(column, 1), "error", bounded(message), rule)
 
 
 def warning(path: str, line: int, message: str, rule: str, column: int = 1) -> Finding:
-    return Finding(path, line, column, "warning", message, rule)
+    return Finding(path, max(line, 1), max(column, 1), "warning", bounded(message), rule)
 
 
 def render(findings: list[Finding], output_format: str) -> str:

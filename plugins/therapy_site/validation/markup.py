@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from therapy_site.cli.check.source import SourceFile
+from therapy_site.validation.source import SourceFile
 
 _BRACKETED = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
 _DESTINATION = r"\(\s*(<[^>]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"

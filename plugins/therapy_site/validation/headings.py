@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error, warning
-from therapy_site.cli.check.source import SourceFile
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, warning
+from therapy_site.validation.source import SourceFile
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from therapy_site.cli.check.blocks import located_finding, render, site_converts_faq
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error
-from therapy_site.cli.check.source import SourceFile
 from therapy_site.faq import faq_enabled, find_faq_problems
+from therapy_site.validation.blocks import located_finding, render, site_converts_faq
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error
+from therapy_site.validation.source import SourceFile
 
 
 def check_faq(source: SourceFile, context: CheckContext) -> Iterator[Finding]:

@@ -1,4 +1,9 @@
-"""One Markdown file as the checks see it: front matter with line numbers, body lines outside code."""
+"""One Markdown file as the rules see it: front matter with line numbers, body lines outside code.
+
+Reading never raises for anything an author can put in the file: bytes that
+are not UTF-8 (a post saved by Word as Windows-1252, by Notepad as UTF-16)
+become :attr:`SourceFile.read_error`, located at the first bad byte.
+"""
 
 from __future__ import annotations
 
@@ -25,14 +30,17 @@ class SourceFile:
     is_post: bool
     meta: dict[str, Any] = field(default_factory=dict)
     meta_error: tuple[int, int, str, str] | None = None  # line, column, message, rule
+    read_error: tuple[int, int, str, str] | None = None  # the file could not be read as UTF-8 text
     body: str = ""
     body_start: int = 1  # 1-based line where the body starts
 
     @classmethod
     def read(cls, path: Path, shown: str, docs_path: str, is_post: bool) -> SourceFile:
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        text, read_error = decode_source(path)
         source = cls(path=path, shown=shown, docs_path=docs_path, text=text, is_post=is_post, body=text)
-        source._parse_front_matter()
+        source.read_error = read_error
+        if read_error is None:
+            source._parse_front_matter()
         return source
 
     def _parse_front_matter(self) -> None:
@@ -50,9 +58,13 @@ class SourceFile:
             self.meta_error = (line, column, f"front matter is not valid YAML: {reason}", "front-matter-yaml")
             return
         except ValueError as problem:  # YAML's timestamp syntax with an impossible date, e.g. 2025-02-30
-            line = front_matter_key_line(self.text, "date")
-            message = f"front matter has an impossible date ({problem}); write dates as YYYY-MM-DD"
+            line = impossible_date_line(self.text, self.body_start)
+            message = f"front matter has an impossible date ({problem}); write real dates as YYYY-MM-DD"
             self.meta_error = (line, 1, message, "front-matter-date")
+            return
+        except Exception as problem:  # anything else YAML can raise on odd input: still a located message
+            message = f"front matter could not be read ({type(problem).__name__}); write 'key: value' lines"
+            self.meta_error = (2, 1, message, "front-matter-yaml")
             return
         if meta is None:
             return
@@ -87,6 +99,50 @@ class SourceFile:
         return [(number, lines[number - 1]) for number in range(2, self.body_start - 1)]
 
 
+YAML_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
+def impossible_date_line(text: str, body_start: int) -> int:
+    """The front-matter line holding a YYYY-MM-DD value that is not a real day (2025-02-30)."""
+    import datetime as dt
+
+    for number, line in enumerate(text.splitlines()[: max(body_start - 1, 1)], start=1):
+        for match in YAML_DATE.finditer(line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number
+    return front_matter_key_line(text, "date")
+
+
 def blank_inline_code(line: str) -> str:
     """Replace inline code spans with spaces so that checks ignore them but columns stay right."""
     return INLINE_CODE.sub(lambda match: " " * len(match.group(0)), line)
+
+
+RESAVE = (
+    "open it in your editor and save it again with the encoding 'UTF-8' "
+    "(in Notepad: File > Save as > Encoding: UTF-8; in Word: save as Plain Text, then Unicode (UTF-8))"
+)
+
+
+def decode_source(path: Path) -> tuple[str, tuple[int, int, str, str] | None]:
+    """The file's text (normalised newlines) and, when it is not UTF-8, where and how to fix that."""
+    try:
+        data = path.read_bytes()
+    except OSError as problem:
+        reason = problem.strerror or type(problem).__name__
+        return "", (1, 1, f"the file cannot be read ({reason}); check that it exists and is a file", "file-unreadable")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", (1, 1, f"the file is saved as UTF-16, not UTF-8; {RESAVE}", "file-encoding")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        line = data[: problem.start].count(b"\n") + 1
+        column = problem.start - (data.rfind(b"\n", 0, problem.start) + 1) + 1
+        byte = data[problem.start : problem.start + 1].hex().upper()
+        message = f"the file is not UTF-8 text (byte 0x{byte} here; Word often saves as Windows-1252); {RESAVE}"
+        return "", (line, column, message, "file-encoding")
+    if "\x00" in text:
+        return "", (1, 1, f"the file contains NUL bytes, so it is not plain text; {RESAVE}", "file-encoding")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

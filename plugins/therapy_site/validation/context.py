@@ -1,29 +1,39 @@
-"""What every check may look at besides the file itself: the project, every post's slug, the settings."""
+"""What every rule may look at besides the file itself: the project, every post's slug, the settings.
+
+Built from the site's loaded config (our plugins' ``on_config`` applied), by
+``therapy-site check`` and by the build's validation plugin alike.
+"""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown import Markdown
 from mkdocs.structure.files import File
 
-from therapy_site.cli.check.source import SourceFile
-from therapy_site.cli.project import Project
+if TYPE_CHECKING:
+    from therapy_site.cli.project import Project
 from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension
+from therapy_site.validation.files import content_files
+from therapy_site.validation.source import SourceFile
 
 DEFAULT_IMAGE_BUDGET_KB = 200
 DEFAULT_DESCRIPTION_LENGTH = (50, 160)
+# Hard limits: beyond them an image is refused (the weight budget above is advice).
+DEFAULT_IMAGE_MAX_MB = 5
+DEFAULT_IMAGE_MAX_MEGAPIXELS = 40
 
 
 def default_phrases() -> dict[str, str]:
     """The packaged list of phrases to avoid or reword (``phrases.yml``)."""
-    text = resources.files("therapy_site.cli.check").joinpath("phrases.yml").read_text(encoding="utf-8")
+    text = resources.files("therapy_site.validation").joinpath("phrases.yml").read_text(encoding="utf-8")
     return {str(phrase): str(advice) for phrase, advice in (yaml.safe_load(text) or {}).items()}
 
 
@@ -35,13 +45,19 @@ class Settings:
     description_min: int = DEFAULT_DESCRIPTION_LENGTH[0]
     description_max: int = DEFAULT_DESCRIPTION_LENGTH[1]
     phrases: dict[str, str] = field(default_factory=default_phrases)
-    faq_titles: tuple[str, ...] = ("Frequently Asked Questions", "FAQ", "FAQs")
+    faq_titles: tuple[str, ...] = DEFAULT_TITLES
+    image_max_mb: float = DEFAULT_IMAGE_MAX_MB
+    image_max_megapixels: float = DEFAULT_IMAGE_MAX_MEGAPIXELS
 
     @classmethod
     def from_extra(cls, raw: dict[str, Any]) -> Settings:
         settings = cls()
         if "image_budget_kb" in raw:
             settings.image_budget_kb = int(raw["image_budget_kb"])
+        if "image_max_mb" in raw:
+            settings.image_max_mb = float(raw["image_max_mb"])
+        if "image_max_megapixels" in raw:
+            settings.image_max_megapixels = float(raw["image_max_megapixels"])
         if "description_length" in raw:
             settings.description_min, settings.description_max = (int(value) for value in raw["description_length"])
         # A phrase mapped to false (or null) switches a default off; other values add or replace advice.
@@ -62,29 +78,36 @@ class PostRecord:
 
 
 class CheckContext:
-    def __init__(self, project: Project, cwd: Path) -> None:
+    def __init__(self, project: Project, cwd: Path | None = None) -> None:
         self.project = project
-        self.cwd = cwd
+        # Findings name files relative to the project root (where mkdocs.yml is), so editors can open them.
+        self.root = project.config_file.parent
+        self.cwd = cwd or self.root
         self.settings = Settings.from_extra(project.settings)
         self.faq_titles = self._faq_titles()
         self.posts = self._read_posts()
         self._markdown: Markdown | None = None
+        self._block_kinds: dict[str, BlockKind] | None = None
         # The checks of one file run one after another and share its conversion (see check.blocks.render).
         self.last_rendered: tuple[SourceFile, Any] | None = None
 
     # -- files -----------------------------------------------------------------
     def shown(self, path: Path) -> str:
-        """A path as the author typed it: relative to the current folder when possible."""
-        try:
-            return str(path.resolve().relative_to(self.cwd.resolve()))
-        except ValueError:
-            return str(path)
+        """A path relative to the project root (else to the current folder, else as given), with '/'."""
+        absolute = Path(os.path.abspath(path))
+        for base in (self.root, self.cwd):
+            try:
+                return absolute.relative_to(os.path.abspath(base)).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
     def source(self, path: Path) -> SourceFile:
-        docs = self.project.docs_dir.resolve()
-        resolved = path.resolve()
-        docs_path = resolved.relative_to(docs).as_posix() if resolved.is_relative_to(docs) else path.name
-        return SourceFile.read(path, self.shown(path), docs_path, self.project.is_post(path))
+        docs = Path(os.path.abspath(self.project.docs_dir))
+        absolute = Path(os.path.abspath(path))
+        docs_path = absolute.relative_to(docs).as_posix() if absolute.is_relative_to(docs) else path.name
+        is_post = absolute.is_relative_to(os.path.abspath(self.project.posts_dir))
+        return SourceFile.read(path, self.shown(path), docs_path, is_post)
 
     def post_slug(self, source: SourceFile) -> str | None:
         slug = source.meta.get("slug")
@@ -97,11 +120,13 @@ class CheckContext:
 
     def _read_posts(self) -> list[PostRecord]:
         records = []
-        for path in sorted(self.project.posts_dir.rglob("*.md")):
-            source = self.source(path)
+        for entry in content_files(self.project.posts_dir):
+            if entry.problem is not None or entry.skipped:
+                continue
+            source = self.source(entry.path)
             slug = self.post_slug(source)
-            if slug:
-                records.append(PostRecord(path.resolve(), source.shown, slug, source.key_line("slug")))
+            if slug and isinstance(slug, str):
+                records.append(PostRecord(entry.path.resolve(), source.shown, slug, source.key_line("slug")))
         return records
 
     def _faq_titles(self) -> tuple[str, ...]:
@@ -114,6 +139,13 @@ class CheckContext:
                 titles = (config.mdx_configs.get(entry) or {}).get("titles")
                 return tuple(titles) if titles else DEFAULT_TITLES
         return self.settings.faq_titles
+
+    # -- the site's /// blocks -----------------------------------------------------
+    def block_kinds(self) -> dict[str, BlockKind]:
+        """Every ``///`` block name the site's Markdown knows, with its options (from the registered classes)."""
+        if self._block_kinds is None:
+            self._block_kinds = block_kinds(self.markdown())
+        return self._block_kinds
 
     # -- site URLs -------------------------------------------------------------
     @property
@@ -172,3 +204,32 @@ class CheckContext:
 GENERATED_FILES = frozenset(
     {"sitemap.xml", "sitemap.xml.gz", "404.html", "feed_rss_created.xml", "feed_rss_updated.xml", "search"}
 )
+
+
+@dataclass(frozen=True)
+class BlockKind:
+    name: str
+    options: frozenset[str]
+    ours: bool  # one of our checked blocks (takeaways, booking, infographic): they do not nest
+    raw_body: bool = False  # the body is data (an infographic's YAML), not Markdown
+
+
+def block_kinds(md: Markdown) -> dict[str, BlockKind]:
+    from pymdownx.blocks import BlocksProcessor
+
+    from therapy_site.blocks.base import CheckedBlock
+
+    kinds: dict[str, BlockKind] = {}
+    for processor in md.parser.blockprocessors:
+        if isinstance(processor, BlocksProcessor):
+            for name, block in processor.blocks.items():
+                options = frozenset(block.OPTIONS) | {"attrs"}
+                kinds[name] = BlockKind(name, options, issubclass(block, CheckedBlock), _raw_body(block))
+    return kinds
+
+
+def _raw_body(block: type) -> bool:
+    try:
+        return block.on_markdown(None) == "raw"  # type: ignore[attr-defined]
+    except Exception:  # a block whose on_markdown needs an instance: its body is Markdown
+        return False

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, warning
-from therapy_site.cli.check.source import SourceFile
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, warning
+from therapy_site.validation.source import SourceFile
 
 PROSE_KEYS = ("title", "description")
 

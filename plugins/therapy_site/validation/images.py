@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import posixpath
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error, warning
-from therapy_site.cli.check.markup import images
-from therapy_site.cli.check.source import SourceFile
 from therapy_site.theme.hero import PLACEHOLDER_ALTS
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten, warning
+from therapy_site.validation.markup import images
+from therapy_site.validation.source import SourceFile
+from therapy_site.validation.urls import UNSAFE_SCHEMES, url_scheme
 
 # Written into the EXIF description of the picture `therapy-site new` draws, so `check` can recognise it.
 PLACEHOLDER_IMAGE_MARK = "therapy-site placeholder image: replace it with your own picture"
@@ -36,10 +38,55 @@ def alt_problem(alt: str | None, src: str) -> str | None:
 
 def is_placeholder_image(path: Path) -> bool:
     try:
-        with Image.open(path) as image:
-            return image.getexif().get(EXIF_IMAGE_DESCRIPTION) == PLACEHOLDER_IMAGE_MARK
-    except OSError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(path) as image:
+                return image.getexif().get(EXIF_IMAGE_DESCRIPTION) == PLACEHOLDER_IMAGE_MARK
+    except Exception:  # judged by image_problem; this only recognises our own placeholder
         return False
+
+
+RASTER_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico"})
+
+
+def image_problem(path: Path, shown_src: str, max_megapixels: float, max_mb: float) -> tuple[str, str] | None:
+    """``(rule, message)`` when the file is no usable picture: not an image, broken, or over the hard limits."""
+    size_mb = path.stat().st_size / 1_000_000
+    if size_mb > max_mb:
+        return "image-too-large", (
+            f"image '{shown_src}' is {size_mb:.1f} MB, over the limit of {max_mb:g} MB; "
+            "save it as WebP at most 1600 px wide (usually under 200 KB)"
+        )
+    if path.suffix.lower() == ".svg":
+        head = path.read_bytes()[:2048].lower()
+        if b"<svg" not in head:
+            return "image-invalid", f"image '{shown_src}' is named .svg but is not an SVG drawing; export it again"
+        return None
+    limit = int(max_megapixels * 1_000_000)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > limit:
+                    return "image-too-large", _pixels_message(shown_src, width, height, max_megapixels)
+                image.load()  # decodes every pixel: a truncated or corrupt file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "image-too-large", (
+            f"image '{shown_src}' has more pixels than the image library will open (over "
+            f"{Image.MAX_IMAGE_PIXELS // 1_000_000} megapixels); resize it to at most 1600 px wide"
+        )
+    except Exception as problem:  # Pillow raises many types for files that are not (valid) images
+        kind = "is not a picture file" if "cannot identify" in str(problem) else "is damaged and cannot be read"
+        return "image-invalid", f"image '{shown_src}' {kind}; export it again as WebP, PNG or JPEG"
+    return None
+
+
+def _pixels_message(src: str, width: int, height: int, max_megapixels: float) -> str:
+    return (
+        f"image '{src}' is {width} x {height} pixels ({width * height / 1_000_000:.0f} megapixels), over the limit "
+        f"of {max_megapixels:g} megapixels; resize it to at most 1600 px wide"
+    )
 
 
 def check_images(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
@@ -53,7 +100,7 @@ def _hero(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     if hero is None:
         return
     line = source.key_line("hero")
-    if not isinstance(hero, dict) or not hero.get("src"):
+    if not isinstance(hero, dict) or not isinstance(hero.get("src"), str) or not hero.get("src"):
         message = "'hero' needs 'src' (a path from the docs folder) and 'alt' (what the picture shows)"
         yield error(source.shown, line, message, "image-missing")
         return
@@ -80,9 +127,15 @@ def _image(
     if problem:
         yield error(source.shown, line, f"image '{src}' {problem}", "image-alt", column)
     parts = urlsplit(src)
-    if parts.scheme or src.startswith("//"):
+    scheme = url_scheme(src)
+    if scheme in UNSAFE_SCHEMES:
+        message = f"image '{shorten(src, 40)}' uses '{scheme}:'; save the picture under docs/assets/images/ instead"
+        yield error(source.shown, line, message, "link-unsafe", column)
+        return
+    if scheme or src.startswith("//"):
         message = (
-            f"image '{src}' is on another website; save it under docs/assets/images/ (we load nothing from elsewhere)"
+            f"image '{shorten(src)}' is on another website; save it under docs/assets/images/ "
+            "(we load nothing from elsewhere)"
         )
         yield error(source.shown, line, message, "image-external", column)
         return
@@ -92,6 +145,11 @@ def _image(
         yield error(
             source.shown, line, f"image '{src}' does not exist; check the spelling ({hint})", "image-missing", column
         )
+        return
+    settings = context.settings
+    problem = image_problem(path, shorten(src), settings.image_max_megapixels, settings.image_max_mb)
+    if problem is not None:
+        yield error(source.shown, line, problem[1], problem[0], column)
         return
     size_kb = path.stat().st_size / 1024
     budget = context.settings.image_budget_kb

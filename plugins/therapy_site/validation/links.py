@@ -7,15 +7,15 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error, warning
-from therapy_site.cli.check.markup import links
-from therapy_site.cli.check.source import SourceFile
 from therapy_site.front_matter import booking_problem
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten, warning
+from therapy_site.validation.markup import links
+from therapy_site.validation.source import SourceFile
+from therapy_site.validation.urls import UNSAFE_SCHEMES, url_scheme
 
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
 LINK_SCHEMES = SAFE_SCHEMES | {"sms"}  # crisis text lines are reached by sms:
-UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
 
 
 def check_links(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
@@ -26,17 +26,17 @@ def check_links(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
 
 def _link(source: SourceFile, context: CheckContext, line: int, column: int, url: str) -> Iterator[Finding]:
     parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    scheme = url_scheme(url)
     if scheme in UNSAFE_SCHEMES:
-        message = f"link '{url[:60]}' uses '{scheme}:', which can run code or hide content; link to a web page instead"
+        message = f"link '{shorten(url, 60)}' uses '{scheme}:', which can run code or hide content; link to a web page instead"
         yield error(source.shown, line, message, "link-unsafe", column)
     elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
-        message = f"link '{url}' is not encrypted; use 'https://' (check the site offers it)"
+        message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://' (check the site offers it)"
         yield warning(source.shown, line, message, "link-https", column)
     elif not scheme and parts.path:
         problem = _internal_problem(source, context, unquote(parts.path))
         if problem:
-            yield error(source.shown, line, f"link '{url}' {problem}", "link-internal", column)
+            yield error(source.shown, line, f"link '{shorten(url, 80)}' {problem}", "link-internal", column)
 
 
 def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> str | None:

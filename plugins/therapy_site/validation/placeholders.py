@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error, warning
-from therapy_site.cli.check.source import SourceFile
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, warning
+from therapy_site.validation.source import SourceFile
 
 PLACEHOLDER = re.compile(r"\bTODO\b")
 

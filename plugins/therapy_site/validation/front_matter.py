@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error, warning
-from therapy_site.cli.check.source import SourceFile
 from therapy_site.material.blog import post_front_matter_problems
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten, warning
+from therapy_site.validation.metadata import KINDS
+from therapy_site.validation.source import SourceFile
 
 
 def check_front_matter(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
@@ -51,10 +54,21 @@ def _description(source: SourceFile, context: CheckContext) -> Iterator[Finding]
 
 def _material_post_config(source: SourceFile) -> Iterator[Finding]:
     """The type checks Material's blog itself applies to a post's front matter (draft, pin, readtime, ...)."""
-    for key, problem in post_front_matter_problems(str(source.path), source.meta):
-        if key in {"date", "categories", "authors"}:
-            continue  # checked below with messages meant for authors
-        yield error(source.shown, source.key_line(key), f"'{key}': {problem}", "front-matter")
+    # A copy: validating converts values in place (dates become datetimes), and other rules read the originals.
+    for key, problem in post_front_matter_problems(str(source.path), copy.deepcopy(source.meta)):
+        if key in {"date", "categories", "authors"} or key in KINDS:
+            continue  # checked below, or by the metadata rule, with messages meant for authors
+        yield error(source.shown, source.key_line(key), f"'{key}': {plain_words(str(problem))}", "front-matter")
+
+
+PYTHON_TYPE = re.compile(r"<class '(?:[\w.]+\.)?(\w+)'>")
+TYPE_WORDS = {"str": "text", "bool": "true or false", "int": "a whole number", "float": "a number", "list": "a list",
+              "dict": "indented 'key: value' lines", "date": "a date (YYYY-MM-DD)", "datetime": "a date and time"}
+
+
+def plain_words(message: str) -> str:
+    """Material's validation messages name Python types; authors need words."""
+    return PYTHON_TYPE.sub(lambda match: TYPE_WORDS.get(match.group(1), match.group(1)), message)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -73,7 +87,7 @@ def _date(source: SourceFile) -> Iterator[Finding]:
         yield error(source.shown, line, f"'date' needs 'created': write {example}", rule)
     for key, raw in dates.items():
         if _as_date(raw) is None:
-            message = f"'date.{key}' is '{raw}', not a date; write it as YYYY-MM-DD, e.g. 2025-01-31"
+            message = f"'date.{key}' is '{shorten(raw, 40)}', not a date; write it as YYYY-MM-DD, e.g. 2025-01-31"
             yield error(source.shown, source.nested_key_line("date", str(key)), message, rule)
     created, updated = _as_date(dates.get("created")), _as_date(dates.get("updated"))
     if created and updated and _day(updated) < _day(created):
@@ -112,7 +126,7 @@ def _categories(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
             yield error(
                 source.shown,
                 _item_line(source, "categories", name),
-                f"unknown category '{name}'; use one of: {choices}",
+                f"unknown category '{shorten(name, 40)}'; use one of: {choices}",
                 rule,
             )
 
@@ -136,7 +150,7 @@ def _authors(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
         return
     for name in names:
         if name not in context.project.authors:
-            message = f"unknown author '{name}'; use one of: {choices} (authors are listed in .authors.yml)"
+            message = f"unknown author '{shorten(name, 40)}'; use one of: {choices} (authors are listed in .authors.yml)"
             yield error(source.shown, _item_line(source, "authors", name), message, rule)
 
 

@@ -15,11 +15,11 @@ from typing import Any
 
 from therapy_site.blocks import BlockProblem
 from therapy_site.blocks.base import PROBLEMS_ATTR as BLOCK_PROBLEMS
-from therapy_site.cli.check.context import CheckContext
-from therapy_site.cli.check.findings import Finding, error
-from therapy_site.cli.check.source import SourceFile
 from therapy_site.faq.extension import PROBLEMS_ATTR as FAQ_PROBLEMS
 from therapy_site.faq.extension import FaqExtension, FaqProblem
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error
+from therapy_site.validation.source import SourceFile
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,34 @@ def render(source: SourceFile, context: CheckContext) -> Rendered:
     return cached[1]
 
 
+OPTION_NAMED = re.compile(r"option '([\w-]+)'")
+
+
 def located_finding(source: SourceFile, problem: Any, rule: str) -> Finding:
-    """A finding with the build's own line and message, from ``problem.located(path, source)``."""
+    """A finding with the extension's own message, at the offending option's line when it names one."""
     located = problem.located(source.shown, source.text)
     match = re.match(rf"{re.escape(source.shown)}:(\d+): (.*)", located, re.DOTALL)
     if match is None:  # a problem type that formats itself differently: keep its text whole
         return error(source.shown, 1, located, rule)
-    return error(source.shown, int(match.group(1)), match.group(2), rule)
+    line, message = int(match.group(1)), match.group(2)
+    option = OPTION_NAMED.search(message)
+    header = source.text.splitlines()[line - 1] if 0 < line <= source.text.count("\n") + 1 else ""
+    if option is not None and re.match(r"^\s*/{3,}", header):
+        line = option_line(source.text, line, option.group(1)) or line
+    return error(source.shown, line, message, rule)
+
+
+def option_line(text: str, header: int, option: str) -> int | None:
+    """The line of ``option:`` among the indented option lines under the block header at ``header``."""
+    lines = text.splitlines()
+    pattern = re.compile(rf"^\s+{re.escape(option)}\s*:")
+    for number in range(header + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip() or not line[0].isspace():
+            return None
+        if pattern.match(line):
+            return number
+    return None
 
 
 def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]:

@@ -1,0 +1,123 @@
+"""Raw HTML in a page that would run code, embed another site or load from elsewhere.
+
+The site's Content-Security-Policy trusts only the scripts the theme and our
+plugins write, so an author's ``<script>``, ``onclick=`` or embedded widget
+would be published dead at best. Each is an error at its line and column with
+what to do instead. Markdown links and images are judged in ``links`` and
+``images``; this rule reads the HTML (``html.parser``, code excluded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+from therapy_site.sources import body_lines
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten
+from therapy_site.validation.source import SourceFile, blank_inline_code
+from therapy_site.validation.urls import UNSAFE_SCHEMES, is_other_origin, url_scheme
+
+BOOKING_HINT = "link to your booking page with a '/// booking' block instead of embedding the widget"
+EMBED_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal"})
+# Attributes whose value is a URL the browser fetches or follows.
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"})
+# Attributes that load a resource (as opposed to a link the reader follows).
+RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
+RESOURCE_LINK_RELS = frozenset({"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "import"})
+HANDLED_ELSEWHERE = {("a", "href"), ("img", "src")}  # the links and images rules report these with their words
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, str]] = []  # line, column, rule, message
+
+    def report(self, rule: str, message: str) -> None:
+        line, offset = self.getpos()
+        self.found.append((line, offset + 1, rule, message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.report(
+                "html-script",
+                "a <script> in a page does not run on this site (the security policy blocks it); remove it, and if "
+                f"it is a booking widget, {BOOKING_HINT}",
+            )
+        elif tag in EMBED_TAGS:
+            self.report(
+                "html-embed",
+                f"<{tag}> embeds another website, which this site does not allow (no third-party requests); "
+                f"link to the page instead, or for booking, {BOOKING_HINT}",
+            )
+        elif tag == "base":
+            self.report("html-embed", "<base> changes where every link on the page goes; remove it")
+        elif tag == "meta":
+            self.report("html-embed", "<meta> belongs to the theme, not to a page; remove it")
+        elif tag == "form":
+            self.report("html-embed", f"a <form> would send readers' details elsewhere; remove it and {BOOKING_HINT}")
+        for name, value in attrs:
+            self._attribute(tag, name, value or "", dict(attrs))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.report(
+                "html-script",
+                "'</script>' typed in the text breaks the page; to show it, put it in backticks: `</script>`",
+            )
+
+    def _attribute(self, tag: str, name: str, value: str, attrs: dict[str, str | None]) -> None:
+        if name.startswith("on"):
+            self.report(
+                "html-event-handler",
+                f"'{name}=' on <{tag}> would run code, which this site does not allow; remove the attribute",
+            )
+            return
+        if name == "style" and "url(" in value.lower():
+            self.report("resource-external", "a style with url() loads a file; remove it or use a Markdown image")
+            return
+        if name not in URL_ATTRIBUTES or (tag, name) in HANDLED_ELSEWHERE:
+            return
+        for url in _urls(name, value):
+            scheme = url_scheme(url)
+            if scheme in UNSAFE_SCHEMES:
+                self.report(
+                    "link-unsafe",
+                    f"<{tag} {name}='{shorten(url, 40)}'> uses '{scheme}:', which can run code or hide content; "
+                    "link to a web page instead",
+                )
+                return
+            loads = name in RESOURCE_ATTRIBUTES or (
+                tag == "link" and RESOURCE_LINK_RELS & set((attrs.get("rel") or "").lower().split())
+            )
+            if loads and is_other_origin(url):
+                self.report(
+                    "resource-external",
+                    f"<{tag}> loads '{shorten(url, 60)}' from another website (readers' browsers would contact it); "
+                    "save the file under docs/assets/ and point to it there",
+                )
+                return
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name == "srcset":
+        return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+    return [value]
+
+
+def html_text(source: SourceFile) -> str:
+    """The page's body with code blanked out, line numbers kept (front matter and fences become empty lines)."""
+    lines = [""] * len(source.text.splitlines())
+    for number, line in body_lines(source.text):
+        lines[number - 1] = blank_inline_code(line)
+    return "\n".join(lines)
+
+
+def check_content_security(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    scanner = _Scanner()
+    scanner.feed(html_text(source))
+    scanner.close()
+    for line, column, rule, message in scanner.found:
+        yield error(source.shown, line, message, rule, column)

@@ -1,0 +1,68 @@
+"""Which entries of a content folder are pages, which are editor leftovers, which are broken.
+
+``therapy-site check`` and the build walk the docs folder with the same
+function, so a folder named ``x.md``, an editor's lock or backup file or a
+dangling link is treated the same way by both and never crashes either.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Lock and backup files editors leave next to the file being edited: Emacs (.#x.md, #x.md#, x.md~),
+# Microsoft Office (~$x.md), LibreOffice (.~lock.x.md#), Vim (.x.md.swp).
+EDITOR_LEFTOVER = re.compile(r"^(\.#.*|#.*#|~\$.*|\.~lock\..*#|.*~|\..*\.sw[a-p])$")
+
+
+@dataclass(frozen=True)
+class ContentEntry:
+    path: Path
+    skipped: bool = False  # an editor's lock or backup file, or a folder: neither a page nor a mistake
+    problem: tuple[str, str] | None = None  # (rule, message) when the entry is broken
+
+
+def is_editor_leftover(name: str) -> bool:
+    return EDITOR_LEFTOVER.match(name) is not None
+
+
+def classify(path: Path) -> ContentEntry:
+    """What ``path`` (a name ending in ``.md``, or a name MkDocs would read as a page) is."""
+    if is_editor_leftover(path.name):
+        return ContentEntry(path, skipped=True)
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        message = f"this is a link to '{target}', which does not exist; delete the link or restore the file"
+        return ContentEntry(path, problem=("file-stray", message))
+    if path.is_dir():
+        return ContentEntry(path, skipped=True)
+    if not path.is_file():
+        return ContentEntry(path, problem=("file-stray", "this is not a regular file; delete it or replace it"))
+    return ContentEntry(path)
+
+
+def content_files(folder: Path) -> list[ContentEntry]:
+    """Every ``*.md`` entry under ``folder`` (sorted), classified; folders are never descended twice."""
+    if not folder.is_dir():
+        return []
+    found: list[ContentEntry] = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories.sort()
+        base = Path(directory)
+        for name in sorted(names + subdirectories):
+            if name.endswith(".md") or (is_editor_leftover(name) and ".md" in name):
+                found.append(classify(base / name))
+    return sorted(found, key=lambda entry: entry.path.as_posix())
+
+
+def markdown_files(paths: Iterable[Path]) -> list[ContentEntry]:
+    """The entries named, or found in the folders named, without repeats."""
+    found: dict[str, ContentEntry] = {}
+    for path in paths:
+        entries = content_files(path) if path.is_dir() and not path.name.endswith(".md") else [classify(path)]
+        for entry in entries:
+            found.setdefault(os.path.abspath(entry.path), entry)
+    return sorted(found.values(), key=lambda entry: entry.path.as_posix())

@@ -1,0 +1,234 @@
+"""Front-matter values of the right kind, in plain words: text, lists, yes/no, dates; slugs; review; share image.
+
+YAML reads ``tags: sleep, anxiety`` as one piece of text and ``title: [x]`` as
+a list; the build would silently publish one-letter keywords or a Python list.
+Each key the site reads has an expected kind, and every mismatch is an error at
+the key's line, saying what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten
+from therapy_site.validation.source import SourceFile
+
+TEXT, LIST, FLAG, DATE, NUMBER, MAPPING = "text", "list", "flag", "date", "number", "mapping"
+KINDS: dict[str, tuple[str, ...]] = {
+    "title": (TEXT,),
+    "description": (TEXT,),
+    "subtitle": (TEXT,),
+    "slug": (TEXT,),
+    "template": (TEXT,),
+    "icon": (TEXT,),
+    "status": (TEXT,),
+    "schema_type": (TEXT,),
+    "social_image": (TEXT,),
+    "reviewed_by": (TEXT,),
+    "last_reviewed": (DATE,),
+    "tags": (LIST,),
+    "categories": (LIST,),
+    "authors": (LIST,),
+    "hide": (LIST,),
+    "links": (LIST,),
+    "draft": (FLAG,),
+    "pin": (FLAG,),
+    "faq": (FLAG,),
+    "comments": (FLAG,),
+    "readtime": (NUMBER,),
+    "hero": (MAPPING,),
+    "search": (MAPPING,),
+    "booking": (FLAG, MAPPING),
+}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOCIAL_IMAGE_CHOICES = ("infographic",)
+INFOGRAPHIC_BLOCK = re.compile(r"^\s{0,3}/{3,}\s*infographic\b", re.IGNORECASE | re.MULTILINE)
+
+
+def kind_of(value: Any) -> str:
+    """An author's value described in plain words (never a Python type name)."""
+    if isinstance(value, bool):
+        return f"'{'true' if value else 'false'}' (yes/no)"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()[:10]}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{shorten(value, 40)}'"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "indented 'key: value' lines"
+    if value is None:
+        return "nothing"
+    return "a value of another kind"
+
+
+def _fits(value: Any, kind: str) -> bool:
+    if kind == TEXT:
+        return isinstance(value, str) and bool(value.strip())
+    if kind == LIST:
+        return isinstance(value, list)
+    if kind == FLAG:
+        return isinstance(value, bool)
+    if kind == DATE:
+        return isinstance(value, dt.date)
+    if kind == NUMBER:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, dict)
+
+
+HOW_TO_WRITE = {
+    TEXT: "text on the same line, e.g. '{key}: Some words' (put it in quotes if it contains ':' or '#')",
+    LIST: "a list: one '- item' line for each, indented under '{key}:'",
+    FLAG: "true or false",
+    DATE: "a date written YYYY-MM-DD, e.g. '{key}: 2025-01-31'",
+    NUMBER: "a whole number, e.g. '{key}: 5'",
+    MAPPING: "'key: value' lines indented under '{key}:'",
+}
+
+
+def check_metadata(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    yield from _kinds(source)
+    yield from _list_items(source)
+    if source.is_post:
+        yield from _slug_format(source)
+        yield from _review(source, context)
+    yield from _social_image(source)
+    yield from _card_glyphs(source, context)
+
+
+def _kinds(source: SourceFile) -> Iterator[Finding]:
+    for key, kinds in KINDS.items():
+        if key not in source.meta or (key in {"categories", "authors"} and source.is_post):
+            continue  # a post's categories and authors have their own rules (front_matter)
+        value = source.meta[key]
+        if any(_fits(value, kind) for kind in kinds):
+            continue
+        if value is None or (isinstance(value, str) and not value.strip()):
+            message = f"'{key}' is empty; write {HOW_TO_WRITE[kinds[0]].format(key=key)}, or delete the line"
+        else:
+            wanted = " or ".join(HOW_TO_WRITE[kind].format(key=key) for kind in kinds)
+            message = f"'{key}' is {kind_of(value)}; write {wanted}"
+            if key == "tags" and isinstance(value, str) and "," in value:
+                message = f"'tags' is one piece of text ('{shorten(value, 40)}'); write a list: one '- tag' line each"
+        yield error(source.shown, source.key_line(key), message, "front-matter-type", _value_column(source, key))
+
+
+def _list_items(source: SourceFile) -> Iterator[Finding]:
+    """Items of text lists (tags, hide) must be text: '- [a, b]' or '- key: value' are mistakes."""
+    for key in ("tags", "hide"):
+        value = source.meta.get(key)
+        if not isinstance(value, list):
+            continue
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, str) or not item.strip():
+                message = f"item {number} of '{key}' is {kind_of(item)}; each item must be text, e.g. '- sleep'"
+                yield error(source.shown, _nth_item_line(source, key, number), message, "front-matter-type")
+
+
+def _nth_item_line(source: SourceFile, key: str, number: int) -> int:
+    lines = source.text.splitlines()
+    start = source.key_line(key)
+    seen = 0
+    for line_number in range(start + 1, min(len(lines), source.body_start - 1) + 1):
+        text = lines[line_number - 1]
+        if text and not text[0].isspace() and not text.startswith("-"):
+            break
+        if text.lstrip().startswith("-"):
+            seen += 1
+            if seen == number:
+                return line_number
+    return start
+
+
+def _value_column(source: SourceFile, key: str) -> int:
+    line = source.text.splitlines()[source.key_line(key) - 1] if source.key_line(key) > 1 else ""
+    match = re.match(rf"^{re.escape(key)}\s*:\s*", line)
+    return match.end() + 1 if match and match.end() < len(line) else 1
+
+
+def _slug_format(source: SourceFile) -> Iterator[Finding]:
+    slug = source.meta.get("slug")
+    if not isinstance(slug, str) or not slug.strip() or SLUG.match(slug):
+        return
+    suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-post"
+    message = (
+        f"slug '{shorten(slug, 50)}' is the post's web address: use lowercase letters, digits and hyphens only, "
+        f"e.g. 'slug: {shorten(suggestion, 50)}'"
+    )
+    yield error(source.shown, source.key_line("slug"), message, "front-matter-slug", _value_column(source, "slug"))
+
+
+def _review(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    """``reviewed_by`` (a blog author key) and ``last_reviewed`` (a date) go together, as the schema plugin reads them."""
+    reviewer, reviewed = source.meta.get("reviewed_by"), source.meta.get("last_reviewed")
+    if reviewer is None and reviewed is None:
+        return
+    if reviewer is None or reviewed is None:
+        key = "reviewed_by" if reviewer is None else "last_reviewed"
+        present = "last_reviewed" if key == "reviewed_by" else "reviewed_by"
+        message = f"'reviewed_by' and 'last_reviewed' go together: add '{key}:' next to '{present}:'"
+        yield error(source.shown, source.key_line(present), message, "front-matter-review")
+        return
+    if isinstance(reviewer, str) and reviewer not in context.project.authors:
+        known = ", ".join(sorted(context.project.authors)) or "none"
+        message = (
+            f"'reviewed_by: {shorten(reviewer, 40)}' is not an author of this site; use one of: {known} "
+            "(authors are listed in .authors.yml)"
+        )
+        yield error(source.shown, source.key_line("reviewed_by"), message, "front-matter-review")
+    if isinstance(reviewed, dt.date) and _day(reviewed) > dt.date.today():
+        message = f"'last_reviewed' ({reviewed}) is in the future; write the day the review happened"
+        yield error(source.shown, source.key_line("last_reviewed"), message, "front-matter-review")
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _social_image(source: SourceFile) -> Iterator[Finding]:
+    choice = source.meta.get("social_image")
+    if choice is None or not isinstance(choice, str):
+        return
+    line = source.key_line("social_image")
+    if choice not in SOCIAL_IMAGE_CHOICES:
+        message = f"'social_image: {shorten(choice, 40)}' is not supported; write 'social_image: infographic' or delete it"
+        yield error(source.shown, line, message, "social-image")
+    elif not INFOGRAPHIC_BLOCK.search(source.body):
+        message = "'social_image: infographic' needs a '/// infographic' block on the page; add one or delete the line"
+        yield error(source.shown, line, message, "social-image")
+
+
+INFOGRAPHICS_PLUGIN = "therapy-site/infographics"
+FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    """A page without a picture of its own gets a drawn share card: its font must have every character."""
+    plugin = context.project.config.plugins.get(INFOGRAPHICS_PLUGIN)
+    renderer = getattr(plugin, "renderer", None)
+    if renderer is None or not plugin.config.page_cards or source.meta.get("hero") or "social_image" in source.meta:
+        return
+    from therapy_site.infographics.fonts import describe_character
+
+    title = source.meta.get("title")
+    if not isinstance(title, str):
+        heading = FIRST_HEADING.search(source.body)
+        title = heading.group(1) if heading else None
+    description = source.meta.get("description")
+    for key, text, face in (("title", title, "bold"), ("description", description, "regular")):
+        if not isinstance(text, str):
+            continue
+        missing = renderer.fonts.missing_characters(" ".join(text.split()), face)
+        if missing:
+            characters = ", ".join(describe_character(char) for char in missing[:3])
+            message = (
+                f"the {key} has {characters}, which the site's font cannot draw on the page's share card; "
+                "remove it, or give the page a 'hero' picture"
+            )
+            yield error(source.shown, source.key_line(key), message, "card-glyph")

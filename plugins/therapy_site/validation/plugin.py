@@ -1,0 +1,75 @@
+"""MkDocs plugin ``therapy-site/validation``: the build runs ``therapy-site check``'s rules, before anything reads a page.
+
+Thin by design. In ``on_files`` (first, before MkDocs or Material's blog read
+a single page) it runs :func:`therapy_site.validation.check_site` over the
+docs folder and logs every finding through MkDocs' logger with the same
+``file:line:col: severity: message [rule]`` text ``check`` prints:
+
+* errors are logged as errors; in a strict build the plugin then stops the
+  build before any page is rendered or written; otherwise the pages with
+  errors are withheld (never published half-broken or unsafe);
+* warnings are logged at INFO level, so that ``check`` passing (exit 0) and
+  ``mkdocs build --strict`` passing mean the same thing;
+* editor lock and backup files are left out of the site.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+
+from therapy_site.cli.project import project_from_config
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.files import is_editor_leftover
+from therapy_site.validation.findings import Finding
+from therapy_site.validation.runner import check_site
+
+log = get_plugin_logger(__name__)
+
+
+class ValidationConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+
+class ValidationPlugin(BasePlugin[ValidationConfig]):
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.withheld: set[str] = set()
+
+    @event_priority(100)  # before every plugin that reads pages (Material's blog reads posts in on_files)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        context = CheckContext(project_from_config(config, Path(config.config_file_path)))
+        results = check_site(context)
+        self.findings = [finding for findings in results.values() for finding in findings]
+        self.withheld = {
+            os.path.abspath(path)
+            for path, findings in results.items()
+            if any(finding.severity == "error" for finding in findings)
+        }
+        for finding in self.findings:
+            if finding.severity == "error":
+                log.error(finding.as_text())
+            else:
+                log.info(finding.as_text())
+        errors = sum(finding.severity == "error" for finding in self.findings)
+        if errors and config.strict:
+            raise PluginError(
+                f"{errors} error(s) in the pages, listed above with file:line:column; fix them and build again "
+                "(nothing was built)"
+            )
+        for file in list(files):
+            path = os.path.abspath(file.abs_src_path or "")
+            if path in self.withheld or is_editor_leftover(Path(file.src_uri).name):
+                files.remove(file)
+        if self.withheld:
+            log.warning(f"{len(self.withheld)} page(s) with errors were left out of the site")
+        return files
