@@ -1,9 +1,14 @@
-"""Content-Security-Policy built from a page's final HTML.
+"""Content-Security-Policy for a page: hashes of the inline scripts the theme writes, never the author's.
 
-Inline scripts (Material's ``__md_scope`` helpers, palette and anchor
-scripts) and any inline styles are allowed by their SHA-256 hashes, never by
-``'unsafe-inline'``. Data blocks such as ``application/ld+json`` and
-Material's ``__config`` JSON are not executed, so CSP does not apply to them.
+Inline scripts are allowed by their SHA-256 hashes, never by
+``'unsafe-inline'``, and only when they are scripts the theme itself emits:
+Material's ``partials/javascripts/*.html`` (the ``__md_scope`` helpers,
+palette and anchor scripts), rendered with the page's own template context
+(:func:`theme_script_hashes`). A script that reaches the page from its content
+(a post body, a title in a listing) is never in that set, so the policy blocks
+it. Inline styles are hashed from the page. Data blocks such as
+``application/ld+json`` and Material's ``__config`` JSON are not executed, so
+CSP does not apply to them.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 from dataclasses import dataclass, field
 
 SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -68,11 +74,14 @@ class InlineCode:
     style_attributes: list[str] = field(default_factory=list)  # style="..." (need 'unsafe-hashes')
 
     @classmethod
-    def of_page(cls, output: str) -> InlineCode:
+    def of_page(cls, output: str, trusted_scripts: Collection[str] | None = None) -> InlineCode:
+        """The page's inline code; scripts only when their hash is in ``trusted_scripts`` (``None``: none)."""
         found = cls()
         for attributes, body in SCRIPT_ELEMENT.findall(output):
             if _is_inline_executable(attributes):
-                _add(found.scripts, sha256_source(body))
+                source = sha256_source(body)
+                if trusted_scripts is not None and source in trusted_scripts:
+                    _add(found.scripts, source)
         for body in STYLE_ELEMENT.findall(output):
             _add(found.styles, sha256_source(body))
         for double_quoted, single_quoted in STYLE_ATTRIBUTE.findall(output):
@@ -132,3 +141,31 @@ def csp_meta_tag(policy_text: str) -> str:
 
 def has_csp_meta(output: str) -> bool:
     return CSP_META.search(output) is not None
+
+
+THEME_SCRIPT_PARTIALS = "partials/javascripts/"
+
+
+def inline_script_hashes(html_text: str) -> set[str]:
+    return {sha256_source(body) for attributes, body in SCRIPT_ELEMENT.findall(html_text) if _is_inline_executable(attributes)}
+
+
+def theme_script_hashes(env: Any, context: Mapping[str, Any], features: Iterable[str] = ()) -> set[str]:
+    """Hashes of the inline scripts the theme's script partials write for a page with this template context.
+
+    Derived from the theme's sources (every ``partials/javascripts/*.html``
+    template, ours overriding Material's where we ship one), never from the
+    page's output, so nothing the page's content holds can be trusted.
+    """
+    names = env.list_templates(
+        filter_func=lambda name: name.startswith(THEME_SCRIPT_PARTIALS) and name.endswith(".html")
+    )
+    values = {**context, "features": list(features)}
+    hashes: set[str] = set()
+    for name in sorted(names):
+        try:
+            rendered = env.get_template(name).render(values)
+        except Exception:  # a partial that needs what only base.html sets up: its scripts stay untrusted
+            continue
+        hashes |= inline_script_hashes(rendered)
+    return hashes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -13,7 +13,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from therapy_site.security.csp import InlineCode, csp_meta_tag, has_csp_meta, insert_meta, policy
+from therapy_site.security.csp import (
+    InlineCode,
+    csp_meta_tag,
+    has_csp_meta,
+    insert_meta,
+    policy,
+    theme_script_hashes,
+)
 from therapy_site.security.headers import headers_file
 
 log = get_plugin_logger(__name__)
@@ -37,12 +44,34 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
     def __init__(self) -> None:
         self.command: Literal["build", "gh-deploy", "serve"] | None = None
         self.site_code = InlineCode()
+        self.env: Any = None
+        self.trusted_scripts: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.site_code = InlineCode()
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Any) -> Any:
+        self.env = env
+        return env
+
+    # The theme's own scripts for this page, from the same context its template is rendered with.
+    @event_priority(-100)
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        self.trusted_scripts = self._theme_scripts(context, config)
+        return context
+
+    @event_priority(-100)
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        self.trusted_scripts = self._theme_scripts(context, config)
+        return context
+
+    def _theme_scripts(self, context: dict[str, Any], config: MkDocsConfig) -> set[str]:
+        if self.env is None:
+            return set()
+        return theme_script_hashes(self.env, context, config.theme.get("features") or ())
 
     @property
     def _meta_policy(self) -> bool:
@@ -61,7 +90,8 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
         return self._secure(output_content, template_name)
 
     def _secure(self, output: str, name: str) -> str:
-        code = InlineCode.of_page(output)
+        code = InlineCode.of_page(output, self.trusted_scripts)
+        self.trusted_scripts = set()
         self.site_code.merge(code)
         tags = [f'<meta name="referrer" content="{escape(self.config.referrer_policy)}">']
         if self._meta_policy:
