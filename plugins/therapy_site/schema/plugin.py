@@ -39,6 +39,7 @@ from therapy_site.material.blog import (
     post_created,
     post_updated,
 )
+from therapy_site.material.escaping import plain
 from therapy_site.pagedata import PageData, page_data
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.schema.graph import (
@@ -177,7 +178,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return PageFacts(
             url=url,
             title=self.page_title(page),
-            description=_collapse(str(page.meta.get("description") or config.site_description or "")),
+            description=_collapse(plain(page.meta.get("description") or config.site_description or "")),
             kind=self.page_kind(page, listing),
             is_home=bool(page.is_homepage),
             breadcrumbs=self.breadcrumbs(page, config, site, url),
@@ -189,7 +190,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def page_title(self, page: Page) -> str:
         original = listing_first_page(page) if is_listing(page) else page
-        title = _collapse(str(original.meta.get("title") or original.title or ""))
+        title = _collapse(plain(original.meta.get("title") or original.title or ""))
         if original is not page:
             title = f"{title} – page {listing_page_number(page)}"
         return title
@@ -220,7 +221,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             if is_listing(page):
                 original = listing_first_page(page)
                 if original is not page and original is not root:
-                    crumbs.append((_collapse(str(original.title)), original.canonical_url or ""))
+                    crumbs.append((_collapse(plain(original.title)), original.canonical_url or ""))
         crumbs.append((self.page_title(page), url))
         return tuple(crumbs)
 
@@ -256,7 +257,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         updated = post_updated(page)
         authors = tuple(self.blog_person(config, key, author) for key, author in post_authors(page))
         return PostFacts(
-            headline=_collapse(str(page.title)),
+            headline=_collapse(plain(page.title)),
             published=created,
             modified=updated if isinstance(updated, datetime) and updated != created else None,
             authors=authors,

@@ -25,6 +25,7 @@ from therapy_site.infographics.drawing import publish_images
 from therapy_site.infographics.fonts import MissingFontError, describe_character
 from therapy_site.infographics.palette import PALETTES
 from therapy_site.infographics.render import CARD_SIZE
+from therapy_site.material.escaping import plain
 from therapy_site.pagedata import SocialImage, page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.social.cards import PageCardJob, page_card_key
@@ -84,8 +85,8 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             return SocialImage(hero.src, hero.width, hero.height, hero.alt)
         if not self.config.page_cards:
             return None
-        title = str(page.title or config.site_name)
-        description = " ".join(str(page.meta.get("description") or "").split())
+        title = plain(page.title or config.site_name)  # the card draws the text itself: never escaped
+        description = " ".join(plain(page.meta.get("description") or "").split())
         self._check_glyphs(page, "title", title, "bold")
         self._check_glyphs(page, "description", description, "regular")
         key = page_card_key(title, description, self.context.renderer, self.brand, self.domain)

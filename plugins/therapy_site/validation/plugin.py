@@ -11,6 +11,9 @@ docs folder and logs every finding through MkDocs' logger with the same
 * warnings are logged at INFO level, so that ``check`` passing (exit 0) and
   ``mkdocs build --strict`` passing mean the same thing;
 * editor lock and backup files are left out of the site.
+
+It also escapes the text authors write in front matter (titles, descriptions)
+once for every place the theme prints it (:mod:`therapy_site.material.escaping`).
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from therapy_site.cli.project import project_from_config
+from therapy_site.material.escaping import escape_meta
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import is_editor_leftover
 from therapy_site.validation.findings import Finding
@@ -73,3 +79,16 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
         if self.withheld:
             log.warning(f"{len(self.withheld)} page(s) with errors were left out of the site")
         return files
+
+    @event_priority(-100)  # after Material's blog made its posts (in on_files), before anything renders
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.meta:
+                escape_meta(page.meta)
+        return nav
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_meta(page.meta)  # pages read their front matter again just before this event
+        return markdown
