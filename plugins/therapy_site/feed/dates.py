@@ -33,12 +33,17 @@ def _dates(value: Any) -> Iterator[datetime]:
 
 def newest_source_date(docs_dir: Path) -> datetime | None:
     newest: datetime | None = None
+    now = datetime.now(UTC)
     for path in sorted(docs_dir.rglob("*.md")):
         try:
             _, front_matter = meta.get_data(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
+        except Exception:  # unreadable or malformed: the validation plugin reports it with file:line
             continue  # MkDocs itself reports unreadable pages
+        if front_matter.get("draft") is True:
+            continue  # not published
         for found in _dates(front_matter.get("date")):
+            if found > now:
+                continue  # a scheduled post: unpublished until then (blog: draft_if_future_date)
             newest = found if newest is None or found > newest else newest
     return newest
 
