@@ -32,6 +32,7 @@ class _Scanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, int, str, str]] = []  # line, column, rule, message
+        self.open_scripts = 0
 
     def report(self, rule: str, message: str) -> None:
         line, offset = self.getpos()
@@ -39,6 +40,7 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
+            self.open_scripts += 1
             self.report(
                 "html-script",
                 "a <script> in a page does not run on this site (the security policy blocks it); remove it, and if "
@@ -56,13 +58,20 @@ class _Scanner(HTMLParser):
             self.report("html-embed", "<meta> belongs to the theme, not to a page; remove it")
         elif tag == "form":
             self.report("html-embed", f"a <form> would send readers' details elsewhere; remove it and {BOOKING_HINT}")
+        if tag == "script" or tag in EMBED_TAGS:
+            return  # already an error; its URLs need no second message
         for name, value in attrs:
             self._attribute(tag, name, value or "", dict(attrs))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self.open_scripts -= 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
+        if tag == "script" and self.open_scripts:
+            self.open_scripts -= 1
+        elif tag == "script":
             self.report(
                 "html-script",
                 "'</script>' typed in the text breaks the page; to show it, put it in backticks: `</script>`",

@@ -91,7 +91,10 @@ def _date(source: SourceFile) -> Iterator[Finding]:
             yield error(source.shown, source.nested_key_line("date", str(key)), message, rule)
     created, updated = _as_date(dates.get("created")), _as_date(dates.get("updated"))
     if created and updated and _day(updated) < _day(created):
-        message = f"'date.updated' ({updated}) is before 'date.created' ({created})"
+        message = (
+            f"'date.updated' ({_day(updated).isoformat()}) is before 'date.created' ({_day(created).isoformat()}); "
+            "the update must come on or after the day the post was written"
+        )
         yield error(source.shown, source.nested_key_line("date", "updated"), message, rule)
 
 

@@ -1,0 +1,185 @@
+"""The validation corpus: every author mistake stopped by both gates at the same place, never a traceback,
+and a non-strict build of the same input publishes nothing unsafe or broken.
+
+Each ``corpus/<case>/`` holds ``post.md`` (installed as ``docs/blog/posts/<case>.md``), optional ``files/``
+(copied into the project: images...) and ``case.yml`` with the expected ``rule`` and ``line`` (and ``column``).
+All cases go into ONE copy of the site, so one ``check``, one strict and one non-strict build judge them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from helpers import Build, copy_project, run_build
+from therapy_site.security.csp import sha256_source
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+GOOD = HERE / "good"
+THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
+FINDING = re.compile(r"^(?:\S+\s+-\s+)?(?:therapy_site: )?(\S+?):(\d+):(\d+): (error|warning): (.*) \[([\w-]+)\]$")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    rule: str
+    line: int
+    column: int | None
+
+    @property
+    def path(self) -> str:
+        return f"docs/blog/posts/{self.name}.md"
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for folder in sorted(CORPUS.iterdir()):
+        manifest = yaml.safe_load((folder / "case.yml").read_text(encoding="utf-8"))
+        cases.append(Case(folder.name, manifest["rule"], int(manifest["line"]), manifest.get("column")))
+    return cases
+
+
+CASES = load_cases()
+
+
+def install_corpus(project: Path) -> None:
+    for folder in sorted(CORPUS.iterdir()):
+        shutil.copyfile(folder / "post.md", project / "docs" / "blog" / "posts" / f"{folder.name}.md")
+        if (folder / "files").is_dir():
+            shutil.copytree(folder / "files", project, dirs_exist_ok=True)
+
+
+def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [THERAPY_SITE, "check", *args], cwd=project, capture_output=True, text=True, env=env, check=False
+    )
+
+
+def located(output: str) -> set[tuple[str, int, int, str, str]]:
+    """(path, line, column, severity, rule) of every finding line in a command's output."""
+    found = set()
+    for line in output.splitlines():
+        match = FINDING.match(line.strip())
+        if match:
+            path, row, column, severity, _message, rule = match.groups()
+            found.add((path, int(row), int(column), severity, rule))
+    return found
+
+
+def set_strict(project: Path, strict: bool) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^strict: .*$", f"strict: {'true' if strict else 'false'}", text), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("corpus") / "project")
+    install_corpus(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def corpus_check(corpus_project: Path) -> subprocess.CompletedProcess[str]:
+    return run_check(corpus_project)
+
+
+@pytest.fixture(scope="session")
+def corpus_strict(corpus_project: Path) -> Build:
+    return run_build(corpus_project, strict=True, site_dir="site-strict")
+
+
+@pytest.fixture(scope="session")
+def corpus_loose(corpus_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = tmp_path_factory.mktemp("corpus-loose") / "project"
+    shutil.copytree(corpus_project, project)
+    set_strict(project, False)
+    return run_build(project, strict=False)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40
+    assert len({case.rule for case in CASES}) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_both_gates_stop_the_mistake_at_its_place(
+    case: Case, corpus_check: subprocess.CompletedProcess[str], corpus_strict: Build
+) -> None:
+    for output in (corpus_check.stdout + corpus_check.stderr, corpus_strict.output):
+        assert "Traceback" not in output
+        found = {(path, line, column, rule) for path, line, column, severity, rule in located(output)}
+        expected = {item for item in found if item[0] == case.path and item[1] == case.line and item[3] == case.rule}
+        assert expected, (case, sorted(item for item in found if item[0] == case.path))
+        if case.column is not None:
+            assert any(item[2] == case.column for item in expected), (case, expected)
+    assert corpus_check.returncode == 1
+    assert corpus_strict.returncode != 0
+
+
+def test_check_and_strict_build_report_exactly_the_same_findings(
+    corpus_check: subprocess.CompletedProcess[str], corpus_strict: Build
+) -> None:
+    ours = located(corpus_check.stdout)
+    theirs = located(corpus_strict.output)
+    assert ours and ours == theirs, (ours ^ theirs)
+
+
+def test_messages_are_plain_words_and_bounded(corpus_check: subprocess.CompletedProcess[str]) -> None:
+    messages = [FINDING.match(line).group(5) for line in corpus_check.stdout.splitlines() if FINDING.match(line)]
+    assert len(messages) >= len(CASES)
+    for message in messages:
+        assert len(message) <= 320
+        assert "<class" not in message and "Error(" not in message, message
+
+
+def test_a_failed_strict_build_writes_nothing(corpus_strict: Build) -> None:
+    assert not corpus_strict.site.exists() or not any(corpus_strict.site.rglob("*.html"))
+
+
+def site_texts(site: Path) -> dict[Path, str]:
+    return {
+        path: path.read_text(encoding="utf-8", errors="replace")
+        for path in site.rglob("*")
+        if path.suffix in {".html", ".xml", ".json", ".txt"} or path.name == "_headers"
+    }
+
+
+def test_non_strict_build_publishes_nothing_unsafe_or_broken(corpus_loose: Build) -> None:
+    assert corpus_loose.returncode == 0, corpus_loose.output
+    assert "Traceback" not in corpus_loose.output
+    texts = site_texts(corpus_loose.site)
+    assert texts
+    # No author script, handler or javascript: URL anywhere (payloads carry the marker 'corpus-xss').
+    assert not [path for path, text in texts.items() if "corpus-xss" in text]
+    # No author script's hash in any policy.
+    author_scripts = {sha256_source(f"alert('corpus-xss-{number}')") for number in range(1, 40)}
+    policies = "".join(re.findall(r"Content-Security-Policy[^>]*", "".join(texts.values())))
+    assert policies and not any(source in policies for source in author_scripts)
+    for path, text in texts.items():
+        if path.suffix != ".html":
+            continue
+        document = lxml_html.fromstring(text)
+        content = document.xpath('//article | //div[contains(@class, "md-content")]')
+        for element in content:
+            for link in element.xpath(".//@href | .//@src"):
+                assert not link.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, link)
+            raw = [node for node in element.xpath(".//p//text()") if node.strip().startswith("///")]
+            assert not raw, (path, raw)
+    # Every corpus post was held back; the rest of the site is there.
+    assert not list((corpus_loose.site / "blog").glob("corpus-*"))
+    assert (corpus_loose.site / "blog" / "role-of-trust-in-therapy" / "index.html").is_file()
+    assert "left out of the site" in corpus_loose.output
