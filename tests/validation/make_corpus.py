@@ -1,6 +1,11 @@
+# ruff: noqa: E501  (a table of corpus cases: one case per line reads best)
 """Regenerates tests/validation/corpus (the files are committed): python tests/validation/make_corpus.py"""
-import io, struct, zlib, shutil
+import io
+import shutil
+import struct
+import zlib
 from pathlib import Path
+
 import yaml
 from PIL import Image
 
@@ -69,7 +74,8 @@ def hero_case(name, image_name, image_bytes, rule):
     case(name, front(name, extra=extra) + BODY, rule, "  src: assets", files={f"docs/assets/images/corpus/{image_name}": image_bytes})
 
 hero_case("hero-not-an-image", "not-an-image.webp", b"This is a text file with a picture's name.\n", "image-invalid")
-buffer = io.BytesIO(); Image.new("RGB", (64, 64), (200, 220, 210)).save(buffer, "PNG")
+buffer = io.BytesIO()
+Image.new("RGB", (64, 64), (200, 220, 210)).save(buffer, "PNG")
 hero_case("hero-truncated", "truncated.png", buffer.getvalue()[:60], "image-invalid")
 hero_case("hero-decompression-bomb", "bomb.png", png_header(30000, 30000), "image-too-large")
 hero_case("hero-too-many-pixels", "huge.png", png_header(9000, 9000), "image-too-large")
@@ -95,6 +101,17 @@ case("faq-question-without-answer", front("faq-question-without-answer") + BODY 
 case("hero-alt-missing", front("hero-alt-missing", extra="hero:\n  src: assets/images/anxiety-hero.webp\n") + BODY, "image-alt", "hero:")
 case("yaml-tab-indent", front("yaml-tab-indent").replace("  - anna", "\t- anna"), "front-matter-yaml", "\t- anna")
 
+# --- more, found by thinking like an author ------------------------------------------------------------------------
+case("block-two-slashes", front("block-two-slashes") + BODY + "// takeaways\n\n- One thing.\n", "block-unknown", "// takeaways")
+case("template-missing", front("template-missing", extra="template: fancy-post.html\n"), "front-matter-type", "template:")
+case("schema-type-unknown", front("schema-type-unknown", extra="schema_type: FAQ\n"), "front-matter-type", "schema_type:")
+case("updated-in-future", front("updated-in-future").replace("created: 2025-06-01", "created: 2025-06-01\n  updated: 2099-01-01"), "front-matter-date", "updated: 2099")
+case("post-without-title", front("post-without-title").replace("title: Corpus case post without title\n", ""), "front-matter-type", "---")
+case("review-on-a-page", "---\ntitle: Fees\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\nreviewed_by: anna\nlast_reviewed: 2025-06-01\n---\n\nOur fees.\n", "front-matter-review", "reviewed_by:", path="docs/fees.md")
+case("page-url-clash", "---\ntitle: About again\ndescription: A second about page that would take the address of the first one, silently replacing it.\n---\n\nHello.\n", "page-url-duplicate", "---", path="docs/about/index.md")
+text = "---\ntitle: Prices\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\n---\n\nFees \u2013 \u00a360 per session.\n"
+case("markdown-suffix-windows-1252", text, "file-encoding", "Fees", path="docs/prices.markdown", data=text.encode("cp1252"))
+
 for item in cases:
     folder = ROOT / item["name"]
     folder.mkdir(parents=True)
@@ -110,6 +127,8 @@ for item in cases:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     manifest = {"rule": item["rule"], "line": 1 if item["name"] == "utf-16" else line}
+    if item["path"]:
+        manifest["path"] = item["path"]
     if item["column"]:
         manifest["column"] = item["column"]
     (folder / "case.yml").write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")

@@ -38,6 +38,11 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
 def test_make_build_and_the_deploy_workflow_use_the_safe_build() -> None:
     repo = Path(__file__).resolve().parents[2]
     makefile = (repo / "Makefile").read_text(encoding="utf-8")
-    assert "\t$(BIN)/therapy-site build" in makefile and "mkdocs build" not in makefile.split("build:")[1].split("\n\n")[0]
+    assert (
+        "\t$(BIN)/therapy-site build" in makefile and "mkdocs build" not in makefile.split("build:")[1].split("\n\n")[0]
+    )
     workflow = (repo / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
-    assert "run: therapy-site build" in workflow and "mkdocs build" not in workflow.split("name: Build")[1].split("- uses")[0]
+    assert (
+        "run: therapy-site build" in workflow
+        and "mkdocs build" not in workflow.split("name: Build")[1].split("- uses")[0]
+    )

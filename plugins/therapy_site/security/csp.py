@@ -18,8 +18,8 @@ import hashlib
 import html
 import re
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
@@ -147,7 +147,11 @@ THEME_SCRIPT_PARTIALS = "partials/javascripts/"
 
 
 def inline_script_hashes(html_text: str) -> set[str]:
-    return {sha256_source(body) for attributes, body in SCRIPT_ELEMENT.findall(html_text) if _is_inline_executable(attributes)}
+    return {
+        sha256_source(body)
+        for attributes, body in SCRIPT_ELEMENT.findall(html_text)
+        if _is_inline_executable(attributes)
+    }
 
 
 def theme_script_hashes(env: Any, context: Mapping[str, Any], features: Iterable[str] = ()) -> set[str]:

@@ -64,7 +64,9 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
         return context
 
     @event_priority(-100)
-    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
         self.trusted_scripts = self._theme_scripts(context, config)
         return context
 

@@ -21,7 +21,9 @@ from therapy_site.validation.urls import UNSAFE_SCHEMES, is_other_origin, url_sc
 BOOKING_HINT = "link to your booking page with a '/// booking' block instead of embedding the widget"
 EMBED_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal"})
 # Attributes whose value is a URL the browser fetches or follows.
-URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"}
+)
 # Attributes that load a resource (as opposed to a link the reader follows).
 RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
 RESOURCE_LINK_RELS = frozenset({"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "import"})

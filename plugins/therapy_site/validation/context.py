@@ -70,6 +70,14 @@ class Settings:
 
 
 @dataclass
+class PageRecord:
+    path: Path  # resolved
+    shown: str
+    url: str
+    is_post: bool
+
+
+@dataclass
 class PostRecord:
     path: Path  # resolved
     shown: str
@@ -88,6 +96,7 @@ class CheckContext:
         self.posts = self._read_posts()
         self._markdown: Markdown | None = None
         self._block_kinds: dict[str, BlockKind] | None = None
+        self._pages: list[PageRecord] | None = None
         # The checks of one file run one after another and share its conversion (see check.blocks.render).
         self.last_rendered: tuple[SourceFile, Any] | None = None
 
@@ -139,6 +148,21 @@ class CheckContext:
                 titles = (config.mdx_configs.get(entry) or {}).get("titles")
                 return tuple(titles) if titles else DEFAULT_TITLES
         return self.settings.faq_titles
+
+    def pages_at(self, url: str) -> list[PageRecord]:
+        """The readable pages and posts whose web address is ``url``."""
+        if self._pages is None:
+            self._pages = []
+            for entry in content_files(self.project.docs_dir):
+                if entry.problem is not None or entry.skipped:
+                    continue
+                source = self.source(entry.path)
+                if source.read_error or source.meta_error:
+                    continue
+                page_url = self.page_url(source)
+                if page_url is not None:
+                    self._pages.append(PageRecord(entry.path.resolve(), source.shown, page_url, source.is_post))
+        return [page for page in self._pages if page.url == url]
 
     # -- the site's /// blocks -----------------------------------------------------
     def block_kinds(self) -> dict[str, BlockKind]:

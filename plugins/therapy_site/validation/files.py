@@ -13,6 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.utils import markdown_extensions
+
+# The file names MkDocs reads as pages.
+PAGE_SUFFIXES = tuple(markdown_extensions)
+
 # Lock and backup files editors leave next to the file being edited: Emacs (.#x.md, #x.md#, x.md~),
 # Microsoft Office (~$x.md), LibreOffice (.~lock.x.md#), Vim (.x.md.swp).
 EDITOR_LEFTOVER = re.compile(r"^(\.#.*|#.*#|~\$.*|\.~lock\..*#|.*~|\..*\.sw[a-p])$")
@@ -53,7 +58,7 @@ def content_files(folder: Path) -> list[ContentEntry]:
         subdirectories.sort()
         base = Path(directory)
         for name in sorted(names + subdirectories):
-            if name.endswith(".md") or (is_editor_leftover(name) and ".md" in name):
+            if name.endswith(PAGE_SUFFIXES) or (is_editor_leftover(name) and ".md" in name):
                 found.append(classify(base / name))
     return sorted(found, key=lambda entry: entry.path.as_posix())
 
@@ -62,7 +67,7 @@ def markdown_files(paths: Iterable[Path]) -> list[ContentEntry]:
     """The entries named, or found in the folders named, without repeats."""
     found: dict[str, ContentEntry] = {}
     for path in paths:
-        entries = content_files(path) if path.is_dir() and not path.name.endswith(".md") else [classify(path)]
+        entries = content_files(path) if path.is_dir() and not path.name.endswith(PAGE_SUFFIXES) else [classify(path)]
         for entry in entries:
             found.setdefault(os.path.abspath(entry.path), entry)
     return sorted(found.values(), key=lambda entry: entry.path.as_posix())

@@ -62,8 +62,16 @@ def _material_post_config(source: SourceFile) -> Iterator[Finding]:
 
 
 PYTHON_TYPE = re.compile(r"<class '(?:[\w.]+\.)?(\w+)'>")
-TYPE_WORDS = {"str": "text", "bool": "true or false", "int": "a whole number", "float": "a number", "list": "a list",
-              "dict": "indented 'key: value' lines", "date": "a date (YYYY-MM-DD)", "datetime": "a date and time"}
+TYPE_WORDS = {
+    "str": "text",
+    "bool": "true or false",
+    "int": "a whole number",
+    "float": "a number",
+    "list": "a list",
+    "dict": "indented 'key: value' lines",
+    "date": "a date (YYYY-MM-DD)",
+    "datetime": "a date and time",
+}
 
 
 def plain_words(message: str) -> str:
@@ -90,6 +98,9 @@ def _date(source: SourceFile) -> Iterator[Finding]:
             message = f"'date.{key}' is '{shorten(raw, 40)}', not a date; write it as YYYY-MM-DD, e.g. 2025-01-31"
             yield error(source.shown, source.nested_key_line("date", str(key)), message, rule)
     created, updated = _as_date(dates.get("created")), _as_date(dates.get("updated"))
+    if updated and _day(updated) > dt.date.today():
+        message = f"'date.updated' ({_day(updated).isoformat()}) is in the future; write the day you changed the post"
+        yield error(source.shown, source.nested_key_line("date", "updated"), message, rule)
     if created and updated and _day(updated) < _day(created):
         message = (
             f"'date.updated' ({_day(updated).isoformat()}) is before 'date.created' ({_day(created).isoformat()}); "
@@ -153,7 +164,9 @@ def _authors(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
         return
     for name in names:
         if name not in context.project.authors:
-            message = f"unknown author '{shorten(name, 40)}'; use one of: {choices} (authors are listed in .authors.yml)"
+            message = (
+                f"unknown author '{shorten(name, 40)}'; use one of: {choices} (authors are listed in .authors.yml)"
+            )
             yield error(source.shown, _item_line(source, "authors", name), message, rule)
 
 

@@ -28,7 +28,9 @@ def _link(source: SourceFile, context: CheckContext, line: int, column: int, url
     parts = urlsplit(url)
     scheme = url_scheme(url)
     if scheme in UNSAFE_SCHEMES:
-        message = f"link '{shorten(url, 60)}' uses '{scheme}:', which can run code or hide content; link to a web page instead"
+        message = (
+            f"link '{shorten(url, 60)}' uses '{scheme}:', which can run code or hide content; link to a web page instead"
+        )
         yield error(source.shown, line, message, "link-unsafe", column)
     elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
         message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://' (check the site offers it)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from therapy_site.validation.context import CheckContext
@@ -96,9 +97,17 @@ def check_metadata(source: SourceFile, context: CheckContext) -> Iterator[Findin
     yield from _kinds(source)
     yield from _list_items(source)
     if source.is_post:
+        yield from _title(source)
         yield from _slug_format(source)
         yield from _review(source, context)
+    elif "reviewed_by" in source.meta or "last_reviewed" in source.meta:
+        key = "reviewed_by" if "reviewed_by" in source.meta else "last_reviewed"
+        message = f"'{key}' is for blog posts only; delete it from this page"
+        yield error(source.shown, source.key_line(key), message, "front-matter-review")
     yield from _social_image(source)
+    yield from _template(source, context)
+    yield from _schema_type(source)
+    yield from _url_clash(source, context)
     yield from _card_glyphs(source, context)
 
 
@@ -165,7 +174,7 @@ def _slug_format(source: SourceFile) -> Iterator[Finding]:
 
 
 def _review(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    """``reviewed_by`` (a blog author key) and ``last_reviewed`` (a date) go together, as the schema plugin reads them."""
+    """``reviewed_by`` (a blog author key) and ``last_reviewed`` (a date) go together, as the schema reads them."""
     reviewer, reviewed = source.meta.get("reviewed_by"), source.meta.get("last_reviewed")
     if reviewer is None and reviewed is None:
         return
@@ -197,7 +206,9 @@ def _social_image(source: SourceFile) -> Iterator[Finding]:
         return
     line = source.key_line("social_image")
     if choice not in SOCIAL_IMAGE_CHOICES:
-        message = f"'social_image: {shorten(choice, 40)}' is not supported; write 'social_image: infographic' or delete it"
+        message = (
+            f"'social_image: {shorten(choice, 40)}' is not supported; write 'social_image: infographic' or delete it"
+        )
         yield error(source.shown, line, message, "social-image")
     elif not INFOGRAPHIC_BLOCK.search(source.body):
         message = "'social_image: infographic' needs a '/// infographic' block on the page; add one or delete the line"
@@ -232,3 +243,44 @@ def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]
                 "remove it, or give the page a 'hero' picture"
             )
             yield error(source.shown, source.key_line(key), message, "card-glyph")
+
+
+def _title(source: SourceFile) -> Iterator[Finding]:
+    if "title" not in source.meta:
+        message = "a post needs 'title:', the heading readers and search engines see; add it at the top"
+        yield error(source.shown, 1, message, "front-matter-type")
+
+
+def _template(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    """``template:`` must name a template of the theme (a missing one stops the build with a traceback)."""
+    name = source.meta.get("template")
+    if not isinstance(name, str) or not name.strip():
+        return
+    folders = [Path(folder) for folder in context.project.config.theme.dirs]
+    if any((folder / name).is_file() for folder in folders):
+        return
+    message = f"'template: {shorten(name, 40)}' is not a template of the site's theme; delete the line"
+    yield error(source.shown, source.key_line("template"), message, "front-matter-type")
+
+
+PAGE_TYPES = ("WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "ItemPage")
+
+
+def _schema_type(source: SourceFile) -> Iterator[Finding]:
+    chosen = source.meta.get("schema_type")
+    if isinstance(chosen, str) and chosen not in PAGE_TYPES:
+        message = f"'schema_type: {shorten(chosen, 40)}' is not one of: {', '.join(PAGE_TYPES)}"
+        yield error(source.shown, source.key_line("schema_type"), message, "front-matter-type")
+
+
+def _url_clash(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    """Two pages at one web address: one would silently replace the other (posts against posts: the slug rule)."""
+    url = context.page_url(source)
+    if url is None:
+        return
+    for other in context.pages_at(url):
+        if other.path == source.path.resolve() or (source.is_post and other.is_post):
+            continue
+        line = source.key_line("slug") if source.is_post else 1
+        message = f"this page's address {url} is also the address of {other.shown}; rename one of them"
+        yield error(source.shown, line, message, "page-url-duplicate")

@@ -1,4 +1,4 @@
-"""MkDocs plugin ``therapy-site/validation``: the build runs ``therapy-site check``'s rules, before anything reads a page.
+"""MkDocs plugin ``therapy-site/validation``: the build runs ``therapy-site check``'s rules before it reads a page.
 
 Thin by design. In ``on_files`` (first, before MkDocs or Material's blog read
 a single page) it runs :func:`therapy_site.validation.check_site` over the

@@ -23,6 +23,8 @@ BLOCK_START = re.compile(r"^([ ]{0,3})(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)
 BLOCK_END = re.compile(r"^[ ]{0,3}(/{3,})[ ]*$")
 # A header with something pymdownx cannot read as a name: '/// Take-aways!', '///takeaways:'.
 MALFORMED_START = re.compile(r"^[ ]{0,3}(/{3,})[ ]*(\S.*)$")
+# '// takeaways' or '/ booking': a block header with too few slashes, printed as text.
+SHORT_START = re.compile(r"^[ ]{0,3}(/{1,2})[ ]*([\w-]+)[ ]*(?:\|.*)?$")
 OPTION_LINE = re.compile(r"^(\s*)([A-Za-z_][\w-]*)\s*:(\s|$)")
 
 
@@ -46,6 +48,14 @@ def check_block_structure(source: SourceFile, context: CheckContext) -> Iterator
         if stack and stack[-1].kind is not None and stack[-1].kind.raw_body:
             continue  # an infographic's YAML: not Markdown, no blocks inside
         start = BLOCK_START.match(line)
+        short = SHORT_START.match(line) if not start else None
+        if short and short.group(2).lower() in kinds:
+            message = (
+                f"'{shorten(line.strip())}' has {len(short.group(1))} slash(es); a block starts with three: "
+                f"'/// {short.group(2).lower()}'"
+            )
+            yield error(source.shown, number, message, "block-unknown")
+            continue
         if not start:
             if MALFORMED_START.match(line):
                 message = (
@@ -141,8 +151,6 @@ def _options(
             where = "directly under the header, with no blank line before them"
         else:
             where = "indented by four spaces under the header"
-        message = (
-            f"option '{option.group(2)}' of '/// {kind.name}' would be printed as text: write options {where}"
-        )
+        message = f"option '{option.group(2)}' of '/// {kind.name}' would be printed as text: write options {where}"
         yield error(source.shown, number, message, "block-option-indent", len(option.group(1)) + 1)
         return
