@@ -29,7 +29,8 @@ def _link(source: SourceFile, context: CheckContext, line: int, column: int, url
     scheme = url_scheme(url)
     if scheme in UNSAFE_SCHEMES:
         message = (
-            f"link '{shorten(url, 60)}' uses '{scheme}:', which can run code or hide content; link to a web page instead"
+            f"link '{shorten(url, 60)}' uses '{scheme}:', which can run code or hide content; "
+            "link to a web page instead"
         )
         yield error(source.shown, line, message, "link-unsafe", column)
     elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
