@@ -139,3 +139,11 @@ def make_post(
         title=title, description=description, date=date, slug=slug, category=category, extra=extra
     )
     return front + body
+
+
+def reported(output: str, path: str, line: int, fragment: str) -> bool:
+    """Whether ``output`` (check or build) has a finding ``docs/<path>:<line>:<col>: ...`` containing ``fragment``."""
+    import re
+
+    pattern = re.compile(rf"docs/{re.escape(path)}:{line}:\d+: (?:error|warning): .*{re.escape(fragment)}")
+    return any(pattern.search(text) for text in output.splitlines())

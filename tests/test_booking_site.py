@@ -11,7 +11,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from lxml import html as lxml_html
 
-from helpers import REPO, Build, build_copy, copy_project, load_config, make_post, run_build, write_config
+from helpers import REPO, Build, build_copy, copy_project, load_config, make_post, reported, run_build, write_config
 
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 CTA = "//section[contains(concat(' ', @class, ' '), ' ts-booking ')]"
@@ -348,17 +348,30 @@ def test_unsafe_urls_and_bad_options_fail_strict_naming_file_and_line(tmp_path: 
     options_text = UNSAFE_POSTS["options.md"]
     second_options_line = [n for n, line in enumerate(options_text.splitlines(), 1) if line.startswith("///")][2]
     expected = [
-        f"blog/posts/js.md:{js_line}: booking block: option 'url': "
-        "'javascript:alert(document.cookie)' has 'javascript:'",
-        f"blog/posts/data.md:{header_line(UNSAFE_POSTS['data.md'], '/// booking')}: booking block: option 'url': "
-        "'data:text/html,<script>alert(1)</script>' has 'data:'",
-        f"blog/posts/http.md:{header_line(UNSAFE_POSTS['http.md'], 'booking:')}: front matter 'booking': "
-        "'url' 'http://book.example/' has 'http:'",
-        f"blog/posts/options.md:{header_line(options_text, '/// booking')}: booking block: unknown option 'colour'",
-        f"blog/posts/options.md:{second_options_line}: booking block: option 'button': is empty",
+        (
+            "blog/posts/js.md",
+            js_line + 1,
+            "booking block: option 'url': 'javascript:alert(document.cookie)' has 'javascript:'",
+        ),
+        (
+            "blog/posts/data.md",
+            header_line(UNSAFE_POSTS["data.md"], "/// booking") + 1,
+            "booking block: option 'url': 'data:text/html,<script>alert(1)</script>' has 'data:'",
+        ),
+        (
+            "blog/posts/http.md",
+            header_line(UNSAFE_POSTS["http.md"], "  url:"),
+            "front matter 'booking': 'url' 'http://book.example/' has 'http:'",
+        ),
+        (
+            "blog/posts/options.md",
+            header_line(options_text, "/// booking") + 1,
+            "booking block: unknown option 'colour'",
+        ),
+        ("blog/posts/options.md", second_options_line + 1, "booking block: option 'button': is empty"),
     ]
-    for message in expected:
-        assert message in build.output, build.output
+    for path, line, message in expected:
+        assert reported(build.output, path, line, message), (path, line, message, build.output)
     # Each problem once: never again for the blog's listing pages.
     assert build.output.count("booking block:") + build.output.count("front matter 'booking'") == len(expected)
 

@@ -11,7 +11,7 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
-from helpers import Build, build_copy, make_post, run_build
+from helpers import Build, build_copy, make_post, reported, run_build
 
 SITE = "https://stillwater-therapy.example/"
 
@@ -160,6 +160,6 @@ def test_empty_faq_section_fails_the_strict_build_naming_file_and_line(tmp_path:
     line = post.splitlines().index("## Frequently Asked Questions") + 1
     build = build_copy(tmp_path, posts={"empty-faq.md": post})
     assert build.returncode != 0
-    assert f"blog/posts/empty-faq.md:{line}: FAQ: the 'Frequently Asked Questions' section has no questions" in (
-        build.output
-    )
+    assert reported(
+        build.output, "blog/posts/empty-faq.md", line, "FAQ: the 'Frequently Asked Questions' section has no questions"
+    ), build.output

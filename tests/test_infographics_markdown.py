@@ -172,7 +172,7 @@ CASES = {
             txt: Second.
         """,
         "txt: Second.",
-        "items[1].txt: unknown key 'txt'",
+        "items[2].txt: unknown key 'txt'",
     ),
     "wrong type": (
         """\
@@ -184,7 +184,7 @@ CASES = {
             text: Second.
         """,
         "title: [Two, Three]",
-        "items[1].title: must be text, not list",
+        "items[2].title: must be text, not list",
     ),
     "too many items": (
         "layout: grid\nitems:\n" + "".join(f"  - title: Item {n}\n    text: Text {n}.\n" for n in range(9)),
@@ -209,7 +209,7 @@ CASES = {
         + "A very long sentence that keeps going. " * 6
         + "\n",
         "A very long sentence",
-        "items[2].text: is 23",
+        "items[3].text: is 23",
     ),
     "word too long for the image": (
         """\
@@ -221,7 +221,7 @@ CASES = {
             text: Read https://example.org/a-very-long-unbroken-address-for-this-article-here
         """,
         "text: Read https://",
-        "items[1].text: has a word too long",
+        "items[2].text: has a word too long",
     ),
     "remedy outside a comparison": (
         """\
@@ -234,7 +234,7 @@ CASES = {
             text: Second.
         """,
         "remedy: Not here.",
-        "items[0].remedy: only items of a 'comparison'",
+        "items[1].remedy: only items of a 'comparison'",
     ),
     "missing value in stats": (
         """\
@@ -245,7 +245,7 @@ CASES = {
           - title: Two
         """,
         "  - title: Two",
-        "items[1].value: is required",
+        "items[2].value: is required",
     ),
     "unknown layout": (
         """\
@@ -270,7 +270,7 @@ CASES = {
             text: Second.
         """,
         "icon: unicorn",
-        "items[0].icon: unknown icon 'unicorn'",
+        "items[1].icon: unknown icon 'unicorn'",
     ),
     "not YAML": (
         """\
@@ -316,7 +316,7 @@ def test_a_character_the_fonts_cannot_draw_is_named_with_its_line() -> None:
     assert problem.fatal
     text = problem.located("docs/post.md", source)
     assert text.startswith(f"docs/post.md:{line_of(source, 'Calm ✿')}: ")
-    assert "'✿' (U+273F)" in text and "items[0].title" in text
+    assert "'✿' (U+273F)" in text and "items[1].title" in text
 
 
 def test_a_title_without_the_bar_is_a_problem_on_the_header_line() -> None:

@@ -164,8 +164,11 @@ def test_policy_hashes_inline_code_and_ignores_data_blocks() -> None:
         '<script src="bundle.js"></script><style>p{color:red}</style></head>'
         '<body><p style="color: red &amp; blue">x</p></body></html>'
     )
-    code = InlineCode.of_page(page)
+    code = InlineCode.of_page(page, {script_hash("run()")})
     assert code.scripts == [script_hash("run()")]
+    # A script the theme did not write (one that came with the page's content) is never trusted.
+    assert InlineCode.of_page(page, {script_hash("theme()")}).scripts == []
+    assert InlineCode.of_page(page).scripts == []
     assert code.styles == [script_hash("p{color:red}")]
     # Attribute values are hashed after character references are decoded, as browsers do.
     assert code.style_attributes == [script_hash("color: red & blue")]

@@ -10,7 +10,7 @@ from typing import Any
 import extruct
 import pytest
 
-from helpers import Build, copy_project, make_post, run_build
+from helpers import Build, copy_project, make_post, reported, run_build
 from therapy_site.faq import Faq, FaqItem
 from therapy_site.practice import Practice, Practitioner
 from therapy_site.schema.graph import PageFacts, PostFacts, SiteFacts, build_graph, serialise
@@ -207,4 +207,4 @@ def test_post_without_description_fails_naming_the_file(tmp_path: Path) -> None:
     (project / "docs/blog/posts/no-description.md").write_text(post, encoding="utf-8")
     build = run_build(project)
     assert build.returncode != 0
-    assert "blog/posts/no-description.md:1: blog posts need a front-matter 'description'" in build.output
+    assert reported(build.output, "blog/posts/no-description.md", 1, "add 'description:'"), build.output

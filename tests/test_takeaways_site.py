@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import Build, build_copy, copy_project, load_config, make_post, run_build, write_config
+from helpers import Build, build_copy, copy_project, load_config, make_post, reported, run_build, write_config
 
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 SECTION = "section.ts-takeaways"
@@ -105,13 +105,16 @@ def test_strict_build_fails_naming_file_and_line_for_each_problem(tmp_path: Path
     build = build_copy(tmp_path, posts=BAD_POSTS)
     assert build.returncode != 0
     expected = [
-        f"blog/posts/empty.md:{header_line(BAD_POSTS['empty.md'], 0)}: takeaways block: is empty",
-        f"blog/posts/no-list.md:{header_line(BAD_POSTS['no-list.md'], 1)}: takeaways block: has no list",
-        f"blog/posts/unknown-option.md:{header_line(BAD_POSTS['unknown-option.md'], 0)}: "
-        "takeaways block: unknown option 'colour'",
+        ("blog/posts/empty.md", header_line(BAD_POSTS["empty.md"], 0), "takeaways block: is empty"),
+        ("blog/posts/no-list.md", header_line(BAD_POSTS["no-list.md"], 1), "takeaways block: has no list"),
+        (
+            "blog/posts/unknown-option.md",
+            header_line(BAD_POSTS["unknown-option.md"], 0) + 1,  # the option's own line
+            "takeaways block: unknown option 'colour'",
+        ),
     ]
-    for message in expected:
-        assert message in build.output, build.output
+    for path, line, message in expected:
+        assert reported(build.output, path, line, message), build.output
     # Each problem is reported once, for the post only (never again for blog listing pages).
     assert build.output.count("takeaways block:") == len(expected), build.output
 

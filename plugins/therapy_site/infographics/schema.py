@@ -41,10 +41,10 @@ KeyPath = tuple[str | int, ...]
 
 
 def key_name(path: KeyPath) -> str:
-    """``("items", 2, "text")`` → ``items[2].text``."""
+    """``("items", 2, "text")`` → ``items[3].text``: items are counted from 1, as authors count them."""
     name = ""
     for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name or "title"
 
 
