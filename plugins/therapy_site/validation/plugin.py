@@ -48,13 +48,24 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self.withheld: set[str] = set()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` keeps previewing: pages with errors are left out instead of stopping the preview.
+        self.serving = command == "serve"
 
     @event_priority(100)  # before every plugin that reads pages (Material's blog reads posts in on_files)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        context = CheckContext(project_from_config(config, Path(config.config_file_path)))
-        results = check_site(context)
+        try:
+            context = CheckContext(project_from_config(config, Path(config.config_file_path)))
+            results = check_site(context)
+        except Exception as problem:  # never a traceback: say what failed and where to look
+            raise PluginError(
+                f"therapy-site/validation could not check the pages ({type(problem).__name__}: {problem}); "
+                "run 'therapy-site check' to see which file it stops at"
+            ) from problem
         self.findings = [finding for findings in results.values() for finding in findings]
         self.withheld = {
             os.path.abspath(path)
@@ -67,7 +78,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             else:
                 log.info(finding.as_text())
         errors = sum(finding.severity == "error" for finding in self.findings)
-        if errors and config.strict:
+        if errors and config.strict and not self.serving:
             raise PluginError(
                 f"{errors} error(s) in the pages, listed above with file:line:column; fix them and build again "
                 "(nothing was built)"

@@ -77,7 +77,12 @@ def check_entry(entry: ContentEntry, context: CheckContext) -> list[Finding]:
     if entry.problem is not None:
         rule, message = entry.problem
         return [error(context.shown(entry.path), 1, message, rule)]
-    return check_source(context.source(entry.path), context)
+    try:
+        source = context.source(entry.path)
+    except Exception as problem:  # reading is built not to raise; if it still does, say where
+        message = f"this file could not be read ({type(problem).__name__}: {problem}); save it again as UTF-8 text"
+        return [error(context.shown(entry.path), 1, message, "internal")]
+    return check_source(source, context)
 
 
 def check_file(path: Path, context: CheckContext) -> list[Finding]:
