@@ -8,45 +8,17 @@ All cases go into ONE copy of the site, so one ``check``, one strict and one non
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_support import CORPUS, FINDING, Case, load_cases, located, run_check
 from lxml import html as lxml_html
 
 from helpers import Build, copy_project, run_build
 from therapy_site.security.csp import sha256_source
-
-HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "corpus"
-GOOD = HERE / "good"
-THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
-FINDING = re.compile(r"^(?:\S+\s+-\s+)?(?:therapy_site: )?(\S+?):(\d+):(\d+): (error|warning): (.*) \[([\w-]+)\]$")
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    rule: str
-    line: int
-    column: int | None
-    path: str  # where post.md goes, relative to the project root
-
-
-def load_cases() -> list[Case]:
-    cases = []
-    for folder in sorted(CORPUS.iterdir()):
-        manifest = yaml.safe_load((folder / "case.yml").read_text(encoding="utf-8"))
-        path = manifest.get("path", f"docs/blog/posts/{folder.name}.md")
-        cases.append(Case(folder.name, manifest["rule"], int(manifest["line"]), manifest.get("column"), path))
-    return cases
-
 
 CASES = load_cases()
 
@@ -59,24 +31,6 @@ def install_corpus(project: Path) -> None:
         shutil.copyfile(folder / "post.md", target)
         if (folder / "files").is_dir():
             shutil.copytree(folder / "files", project, dirs_exist_ok=True)
-
-
-def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [THERAPY_SITE, "check", *args], cwd=project, capture_output=True, text=True, env=env, check=False
-    )
-
-
-def located(output: str) -> set[tuple[str, int, int, str, str]]:
-    """(path, line, column, severity, rule) of every finding line in a command's output."""
-    found = set()
-    for line in output.splitlines():
-        match = FINDING.match(line.strip())
-        if match:
-            path, row, column, severity, _message, rule = match.groups()
-            found.add((path, int(row), int(column), severity, rule))
-    return found
 
 
 def set_strict(project: Path, strict: bool) -> None:

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from corpus_support import GOOD, located, run_check
 from lxml import html as lxml_html
-from test_corpus import GOOD, located, run_check
 
 from helpers import Build, copy_project, run_build
 from therapy_site.security.csp import inline_script_hashes
