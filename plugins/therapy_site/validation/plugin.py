@@ -30,6 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.project import project_from_config
 from therapy_site.material.escaping import escape_meta
 from therapy_site.validation.context import CheckContext
@@ -61,12 +62,15 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
         try:
             context = CheckContext(project_from_config(config, Path(config.config_file_path)))
             results = check_site(context)
+            config_file = context.project.config_file
+            # The site's own settings, as `therapy-site check` judges them when it checks the whole site.
+            settings = check_practice_details(config_file, context.shown(config_file))
         except Exception as problem:  # never a traceback: say what failed and where to look
             raise PluginError(
                 f"therapy-site/validation could not check the pages ({type(problem).__name__}: {problem}); "
                 "run 'therapy-site check' to see which file it stops at"
             ) from problem
-        self.findings = [finding for findings in results.values() for finding in findings]
+        self.findings = [*settings, *(finding for findings in results.values() for finding in findings)]
         self.withheld = {
             os.path.abspath(path)
             for path, findings in results.items()
