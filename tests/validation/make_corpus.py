@@ -111,6 +111,16 @@ case("review-on-a-page", "---\ntitle: Fees\ndescription: What sessions cost and 
 case("page-url-clash", "---\ntitle: About again\ndescription: A second about page that would take the address of the first one, silently replacing it.\n---\n\nHello.\n", "page-url-duplicate", "---", path="docs/about/index.md")
 text = "---\ntitle: Prices\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\n---\n\nFees \u2013 \u00a360 per session.\n"
 case("markdown-suffix-windows-1252", text, "file-encoding", "Fees", path="docs/prices.markdown", data=text.encode("cp1252"))
+case("html-comment-unclosed", front("html-comment-unclosed") + BODY + "Before.\n\n<!-- a note to self\n\nThe rest of the post.\n", "html-unclosed", "<!-- a note")
+case("html-div-unclosed", front("html-div-unclosed") + BODY + "<div class=\"note\">\n\nSome **bold** text.\n", "html-unclosed", "<div class")
+case("key-typo", front("key-typo", extra="tag:\n  - sleep\n"), "front-matter-unknown-key", "tag:")
+case("style-tag", front("style-tag") + BODY + "<style>body { display: none }</style>\n", "html-style", "<style>")
+case("svg-onload", front("svg-onload") + BODY + "<svg onload=\"alert('corpus-xss-40')\"><circle r=\"5\"/></svg>\n", "html-event-handler", "<svg")
+case("picture-external-source", front("picture-external-source") + BODY + "<picture><source srcset=\"https://cdn.example.com/a.webp 1x\"><img src=\"../../assets/images/anna-reyes.webp\" alt=\"Anna smiling warmly\"></picture>\n", "resource-external", "<picture>", column=10)
+case("image-heic", front("image-heic") + BODY + "![Anna in the garden](../../assets/images/corpus/garden.heic)\n", "image-invalid", "![Anna", files={"docs/assets/images/corpus/garden.heic": b"ftypheic not really decodable"})
+case("block-option-tab", front("block-option-tab") + BODY + "/// booking | Book\n\tbutton: Book now\n\nText.\n///\n", "block-option-indent", "button: Book now")
+case("block-options-as-list", front("block-options-as-list") + BODY + "/// takeaways\n    - One\n    - Two\n///\n", "block", "/// takeaways")
+case("front-matter-not-first-line", "\n---\ntitle: Contact\ndescription: How to reach the practice by phone or email, and what happens after you get in touch.\n---\n\nText.\n", "front-matter-yaml", "---", path="docs/contact.md")
 
 for item in cases:
     folder = ROOT / item["name"]

@@ -28,6 +28,10 @@ URL_ATTRIBUTES = frozenset(
 RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
 RESOURCE_LINK_RELS = frozenset({"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "import"})
 HANDLED_ELSEWHERE = {("a", "href"), ("img", "src")}  # the links and images rules report these with their words
+# Containers Markdown leaves as raw HTML until their closing tag: left open, they swallow the rest of the page.
+CONTAINERS = frozenset(
+    {"div", "section", "article", "aside", "details", "table", "figure", "blockquote", "nav", "header", "footer"}
+)
 
 
 class _Scanner(HTMLParser):
@@ -35,6 +39,7 @@ class _Scanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, int, str, str]] = []  # line, column, rule, message
         self.open_scripts = 0
+        self.open_containers: list[tuple[str, int, int]] = []  # tag, line, column
 
     def report(self, rule: str, message: str) -> None:
         line, offset = self.getpos()
@@ -54,12 +59,21 @@ class _Scanner(HTMLParser):
                 f"<{tag}> embeds another website, which this site does not allow (no third-party requests); "
                 f"link to the page instead, or for booking, {BOOKING_HINT}",
             )
+        elif tag == "style":
+            self.report(
+                "html-style",
+                "a <style> in a page changes how the whole site looks and reads; remove it (the site's design is in "
+                "its theme)",
+            )
         elif tag == "base":
             self.report("html-embed", "<base> changes where every link on the page goes; remove it")
         elif tag == "meta":
             self.report("html-embed", "<meta> belongs to the theme, not to a page; remove it")
         elif tag == "form":
             self.report("html-embed", f"a <form> would send readers' details elsewhere; remove it and {BOOKING_HINT}")
+        if tag in CONTAINERS:
+            line, offset = self.getpos()
+            self.open_containers.append((tag, line, offset + 1))
         if tag == "script" or tag in EMBED_TAGS:
             return  # already an error; its URLs need no second message
         for name, value in attrs:
@@ -69,8 +83,35 @@ class _Scanner(HTMLParser):
         self.handle_starttag(tag, attrs)
         if tag == "script":
             self.open_scripts -= 1
+        if tag in CONTAINERS:
+            self.open_containers.pop()
+
+    def unclosed(self) -> list[tuple[int, int, str, str]]:
+        """Containers and a comment left open at the end of the page."""
+        found = [
+            (
+                line,
+                column,
+                "html-unclosed",
+                f"<{tag}> is never closed, so it swallows the rest of the page; add </{tag}> where it ends",
+            )
+            for tag, line, column in self.open_containers
+        ]
+        if self.rawdata.lstrip().startswith("<!--"):
+            line, offset = self.getpos()
+            message = (
+                "a comment '<!--' is never closed with '-->', so it hides the rest of the page; "
+                "add '-->' where the comment ends"
+            )
+            found.append((line, offset + 1, "html-unclosed", message))
+        return found
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in CONTAINERS:
+            for index in range(len(self.open_containers) - 1, -1, -1):
+                if self.open_containers[index][0] == tag:
+                    del self.open_containers[index]
+                    break
         if tag == "script" and self.open_scripts:
             self.open_scripts -= 1
         elif tag == "script":
@@ -129,6 +170,7 @@ def html_text(source: SourceFile) -> str:
 def check_content_security(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     scanner = _Scanner()
     scanner.feed(html_text(source))
+    leftovers = scanner.unclosed()  # before close(), which would read an open comment as text
     scanner.close()
-    for line, column, rule, message in scanner.found:
+    for line, column, rule, message in [*scanner.found, *leftovers]:
         yield error(source.shown, line, message, rule, column)

@@ -20,6 +20,11 @@ def check_front_matter(source: SourceFile, context: CheckContext) -> Iterator[Fi
         line, column, message, rule = source.meta_error
         yield error(source.shown, line, message, rule, column)
         return
+    if source.body_start == 1 and source.text.lstrip().startswith("---") and not source.text.startswith("---"):
+        line = source.text[: len(source.text) - len(source.text.lstrip())].count("\n") + 1
+        message = "the front matter's first '---' must be the very first line of the file (delete what is above it)"
+        yield error(source.shown, line, message, "front-matter-yaml")
+        return
     if source.is_post and source.body_start == 1:
         yield error(
             source.shown, 1, "a post needs front matter between two '---' lines at the top", "front-matter-yaml"

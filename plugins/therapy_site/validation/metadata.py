@@ -93,7 +93,12 @@ HOW_TO_WRITE = {
 }
 
 
+# Keys the site reads besides those in KINDS; an unknown key close to one of them is a typo.
+OTHER_KEYS = ("date", "booking", "hero", "feed_updated", "tags", "title")
+
+
 def check_metadata(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    yield from _unknown_keys(source)
     yield from _kinds(source)
     yield from _list_items(source)
     if source.is_post:
@@ -284,3 +289,19 @@ def _url_clash(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
         line = source.key_line("slug") if source.is_post else 1
         message = f"this page's address {url} is also the address of {other.shown}; rename one of them"
         yield error(source.shown, line, message, "page-url-duplicate")
+
+
+def _unknown_keys(source: SourceFile) -> Iterator[Finding]:
+    """``catagories:`` or ``tag:`` is silently ignored by the build: a misspelt key is an error."""
+    import difflib
+
+    known = sorted({*KINDS, *OTHER_KEYS})
+    for key in source.meta:
+        if not isinstance(key, str) or key in known:
+            continue
+        guess = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.75)
+        if guess:
+            message = (
+                f"unknown setting '{shorten(key, 30)}'; did you mean '{guess[0]}'? (an unknown setting is ignored)"
+            )
+            yield error(source.shown, source.key_line(key), message, "front-matter-unknown-key")
