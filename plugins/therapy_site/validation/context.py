@@ -92,6 +92,8 @@ class CheckContext:
         self.root = project.config_file.parent
         self.cwd = cwd or self.root
         self.settings = Settings.from_extra(project.settings)
+        self._sources: dict[str, SourceFile] = {}
+        self._images: dict[tuple[str, str], tuple[str, str] | None] = {}
         self.faq_titles = self._faq_titles()
         self.posts = self._read_posts()
         self._markdown: Markdown | None = None
@@ -112,6 +114,23 @@ class CheckContext:
         return path.as_posix()
 
     def source(self, path: Path) -> SourceFile:
+        """The file read once per context (the rules only read it; the slug and address maps reuse it)."""
+        key = os.path.abspath(path)
+        if key not in self._sources:
+            self._sources[key] = self._read(path)
+        return self._sources[key]
+
+    def image_problem(self, path: Path, shown_src: str) -> tuple[str, str] | None:
+        """:func:`images.image_problem` once per picture file per context (posts share pictures)."""
+        from therapy_site.validation.images import image_problem
+
+        key = (os.path.abspath(path), shown_src)
+        if key not in self._images:
+            settings = self.settings
+            self._images[key] = image_problem(path, shown_src, settings.image_max_megapixels, settings.image_max_mb)
+        return self._images[key]
+
+    def _read(self, path: Path) -> SourceFile:
         docs = Path(os.path.abspath(self.project.docs_dir))
         absolute = Path(os.path.abspath(path))
         docs_path = absolute.relative_to(docs).as_posix() if absolute.is_relative_to(docs) else path.name

@@ -146,8 +146,7 @@ def _image(
             source.shown, line, f"image '{src}' does not exist; check the spelling ({hint})", "image-missing", column
         )
         return
-    settings = context.settings
-    problem = image_problem(path, shorten(src), settings.image_max_megapixels, settings.image_max_mb)
+    problem = context.image_problem(path, shorten(src))
     if problem is not None:
         yield error(source.shown, line, problem[1], problem[0], column)
         return
