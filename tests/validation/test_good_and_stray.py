@@ -38,7 +38,7 @@ def test_good_cases_pass_the_strict_build(good_build: Build) -> None:
     assert not [finding for finding in located(good_build.output) if finding[3] == "error"]
 
 
-@pytest.mark.parametrize("slug", ["good-faq-forms-colon", "good-faq-forms-short"])
+@pytest.mark.parametrize("slug", ["good-faq-forms-colon", "good-faq-forms-short", "good-faq-forms-parenthetical"])
 def test_faq_headings_are_recognised_in_their_common_forms(good_build: Build, slug: str) -> None:
     document = good_build.html(f"blog/{slug}/")
     assert document.xpath('//section[contains(@class, "ts-faq")]')

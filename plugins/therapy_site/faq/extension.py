@@ -58,8 +58,9 @@ _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 
 
 def normalise_title(text: str) -> str:
-    """The comparable form of a heading: whitespace collapsed, case folded, a trailing ':' or '.' ignored."""
-    return " ".join(text.split()).casefold().rstrip(":.").rstrip()
+    """The comparable form of a heading: whitespace collapsed, case folded, a trailing ':', '.' or '(FAQ)' ignored."""
+    title = " ".join(text.split()).casefold().rstrip(":.").rstrip()
+    return re.sub(r"\s*\((?:faqs?|faq's)\)$", "", title)  # "Frequently asked questions (FAQ)"
 
 
 @dataclass(frozen=True)
