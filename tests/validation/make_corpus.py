@@ -121,6 +121,8 @@ case("image-heic", front("image-heic") + BODY + "![Anna in the garden](../../ass
 case("block-option-tab", front("block-option-tab") + BODY + "/// booking | Book\n\tbutton: Book now\n\nText.\n///\n", "block-option-indent", "button: Book now")
 case("block-options-as-list", front("block-options-as-list") + BODY + "/// takeaways\n    - One\n    - Two\n///\n", "block", "/// takeaways")
 case("front-matter-not-first-line", "\n---\ntitle: Contact\ndescription: How to reach the practice by phone or email, and what happens after you get in touch.\n---\n\nText.\n", "front-matter-yaml", "---", path="docs/contact.md")
+case("uppercase-suffix", front("uppercase-suffix"), "file-stray", "---", path="docs/blog/posts/Uppercase-Suffix.MD")
+case("yaml-colon-in-title", front("yaml-colon-in-title", title="Anxiety: the basics"), "front-matter-yaml", "title: Anxiety")
 
 for item in cases:
     folder = ROOT / item["name"]

@@ -96,6 +96,7 @@ def test_stray_entries_in_content_folders_never_crash_either_gate(tmp_path: Path
     os.symlink("user@host.12345:1700000000", posts / ".#first-therapy-session.md")  # Emacs lock: dangling
     (posts / "~$rst-therapy-session.md").write_bytes(b"\x00\x05Word lock \xff\xfe")
     shutil.copyfile(posts / "first-therapy-session.md", posts / "first-therapy-session.md~")
+    shutil.copyfile(posts / "first-therapy-session.md", posts / "first-therapy-session.md.bak")
     os.symlink("no-such-post.md", posts / "gone.md")
     check = run_check(project)
     build = run_build(project, strict=True)
@@ -112,6 +113,7 @@ def test_stray_entries_in_content_folders_never_crash_either_gate(tmp_path: Path
     assert check.returncode == 0, check.stdout
     assert build.returncode == 0, build.output
     assert not [path for path in build.site.rglob("*") if "~" in path.name or path.name.startswith(".#")]
+    assert not list(build.site.rglob("*.bak"))
 
 
 def test_an_exception_inside_a_rule_becomes_a_located_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,10 @@ PAGE_SUFFIXES = tuple(markdown_extensions)
 
 # Lock and backup files editors leave next to the file being edited: Emacs (.#x.md, #x.md#, x.md~),
 # Microsoft Office (~$x.md), LibreOffice (.~lock.x.md#), Vim (.x.md.swp).
-EDITOR_LEFTOVER = re.compile(r"^(\.#.*|#.*#|~\$.*|\.~lock\..*#|.*~|\..*\.sw[a-p])$")
+# And backup copies (x.md.bak, x.md.orig, x.md.tmp), which MkDocs would otherwise publish as they are.
+EDITOR_LEFTOVER = re.compile(
+    r"^(\.#.*|#.*#|~\$.*|\.~lock\..*#|.*~|\..*\.sw[a-p]|.*\.(?:bak|orig|tmp|old))$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,10 @@ def classify(path: Path) -> ContentEntry:
         return ContentEntry(path, problem=("file-stray", message))
     if path.is_dir():
         return ContentEntry(path, skipped=True)
+    if not path.name.endswith(PAGE_SUFFIXES):  # 'Post.MD': MkDocs would publish the raw file, not a page
+        suffix = path.name[path.name.rfind(".") :]
+        message = f"the name ends in '{suffix}', so it is not read as a page; rename it to end in '.md'"
+        return ContentEntry(path, problem=("file-stray", message))
     if not path.is_file():
         return ContentEntry(path, problem=("file-stray", "this is not a regular file; delete it or replace it"))
     return ContentEntry(path)
@@ -58,7 +65,7 @@ def content_files(folder: Path) -> list[ContentEntry]:
         subdirectories.sort()
         base = Path(directory)
         for name in sorted(names + subdirectories):
-            if name.endswith(PAGE_SUFFIXES) or (is_editor_leftover(name) and ".md" in name):
+            if name.lower().endswith(PAGE_SUFFIXES) or (is_editor_leftover(name) and ".md" in name.lower()):
                 found.append(classify(base / name))
     return sorted(found, key=lambda entry: entry.path.as_posix())
 

@@ -55,7 +55,8 @@ class SourceFile:
             mark = getattr(problem, "problem_mark", None)
             line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
             reason = getattr(problem, "problem", None) or str(problem)
-            self.meta_error = (line, column, f"front matter is not valid YAML: {reason}", "front-matter-yaml")
+            message = f"front matter is not valid YAML ({reason}); {yaml_hint(reason)}"
+            self.meta_error = (line, column, message, "front-matter-yaml")
             return
         except ValueError as problem:  # YAML's timestamp syntax with an impossible date, e.g. 2025-02-30
             line = impossible_date_line(self.text, self.body_start)
@@ -146,3 +147,21 @@ def decode_source(path: Path) -> tuple[str, tuple[int, int, str, str] | None]:
     if "\x00" in text:
         return "", (1, 1, f"the file contains NUL bytes, so it is not plain text; {RESAVE}", "file-encoding")
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+YAML_HINTS = (
+    ("mapping values are not allowed", "a value contains ': ': put the whole value in quotes, e.g. title: \"A: B\""),
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("found unexpected end of stream", "a quote is not closed: end the value with the same quote it starts with"),
+    ("did not find expected key", "check the indentation: items of a list start with '- ' under their key"),
+    ("found undefined alias", "a value starts with '*': put the whole value in quotes"),
+    ("expected <block end>", "check the indentation and that quoted values are closed"),
+)
+
+
+def yaml_hint(reason: str) -> str:
+    """What to do about a YAML parser's complaint, in words an author can act on."""
+    for needle, hint in YAML_HINTS:
+        if needle in reason:
+            return hint
+    return "write one 'key: value' per line, and put values with ':' or '#' in quotes"
