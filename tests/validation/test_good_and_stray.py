@@ -132,3 +132,25 @@ def test_an_exception_inside_a_rule_becomes_a_located_message(tmp_path: Path, mo
     result = CliRunner().invoke(main, ["check", "docs/about.md"], catch_exceptions=False)
     assert result.exit_code == 1
     assert re.search(r"^docs/about\.md:1:1: error: this file could not be checked .*\[internal\]$", result.stdout, re.M)
+
+
+def test_a_picture_over_the_byte_limit_is_stopped_with_the_numbers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    picture = project / "docs" / "assets" / "images" / "holiday.jpg"
+    picture.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(6_200_000))  # a 6.2 MB camera photo
+    post = (GOOD / "faq-forms-short.md").read_text(encoding="utf-8")
+    post = post.replace("slug: good-faq-forms-short", "slug: holiday-photo") + (
+        "\n![A beach at sunset](../../assets/images/holiday.jpg)\n"
+    )
+    target = project / "docs" / "blog" / "posts" / "holiday-photo.md"
+    target.write_text(post, encoding="utf-8")
+    line = post.splitlines().index("![A beach at sunset](../../assets/images/holiday.jpg)") + 1
+    check = run_check(project)
+    build = run_build(project, strict=True)
+    for output in (check.stdout, build.output):
+        assert "Traceback" not in output
+        assert re.search(
+            rf"docs/blog/posts/holiday-photo\.md:{line}:1: error: image .* is 6\.2 MB, over the limit of 5 MB; "
+            r".*\[image-too-large\]",
+            output,
+        ), output
