@@ -70,7 +70,12 @@ def option_line(text: str, header: int, option: str) -> int | None:
     return None
 
 
+BLOCK_LINE = re.compile(r"^[ \t]*/{3,}", re.MULTILINE)
+
+
 def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    if not BLOCK_LINE.search(source.body):
+        return  # no block: nothing the conversion could report (and converting every page twice is slow)
     for problem in render(source, context).block_problems:
         yield located_finding(source, problem, "block")
 

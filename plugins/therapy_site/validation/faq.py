@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from therapy_site.faq import faq_enabled, find_faq_problems
+from therapy_site.faq.extension import normalise_title, source_headings
 from therapy_site.validation.blocks import located_finding, render, site_converts_faq
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error
 from therapy_site.validation.source import SourceFile
 
 
+def has_faq_heading(source: SourceFile, titles: tuple[str, ...]) -> bool:
+    """Whether any ``##`` heading of the source is an FAQ title (else there is nothing to convert and check)."""
+    wanted = {normalise_title(title) for title in titles}
+    return any(level == 2 and normalise_title(text) in wanted for _line, level, text in source_headings(source.text))
+
+
 def check_faq(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    if not faq_enabled(source.meta):
+    if not faq_enabled(source.meta) or not has_faq_heading(source, context.faq_titles):
         return
     if site_converts_faq(context):
         # The site's FAQ plugin added the extension: its problems come from the same conversion as the build's.
