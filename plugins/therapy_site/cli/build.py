@@ -61,5 +61,9 @@ def serve_site(config_file: Path, port: int) -> None:
     address = f"127.0.0.1:{port}"
     print(f"Preview at http://{address}/ (Ctrl+C stops it)", flush=True)
     os.chdir(config_file.parent)
-    command = mkdocs_command("serve", "--config-file", str(config_file), "--dev-addr", address, "--livereload")
+    # Not strict: a page with a mistake is left out of the preview (the terminal says which and why) instead of
+    # the preview stopping; `therapy-site build` stays strict.
+    command = mkdocs_command(
+        "serve", "--config-file", str(config_file), "--dev-addr", address, "--livereload", "--no-strict"
+    )
     os.execve(command[0], command, {**os.environ, **QUIET_THEME})

@@ -1,0 +1,61 @@
+"""``make serve`` (``therapy-site serve``) keeps previewing when a post has a mistake: the terminal names the file
+and line, and the broken post is left out of the preview instead of being shown broken."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from helpers import copy_project, make_post
+
+THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def test_serve_previews_the_site_and_leaves_a_broken_post_out(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    post = make_post("Intro.\n\n/// takeaway\n\n- One.\n\n///\n", slug="broken-preview", title="A broken preview")
+    (project / "docs" / "blog" / "posts" / "broken-preview.md").write_text(post, encoding="utf-8")
+    line = post.splitlines().index("/// takeaway") + 1
+    port = free_port()
+    server = subprocess.Popen(
+        [THERAPY_SITE, "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(project)},
+    )
+    try:
+        status, body = 0, ""
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and status != 200:
+            try:
+                status, body = fetch(f"http://127.0.0.1:{port}/")
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200 and "Stillwater Therapy" in body
+        assert fetch(f"http://127.0.0.1:{port}/blog/broken-preview/")[0] == 404
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert f"docs/blog/posts/broken-preview.md:{line}:1: error: unknown block '/// takeaway'" in output
+    assert "Traceback" not in output
