@@ -38,7 +38,7 @@ def newest_source_date(docs_dir: Path) -> datetime | None:
         try:
             _, front_matter = meta.get_data(path.read_text(encoding="utf-8-sig"))
         except Exception:  # unreadable or malformed: the validation plugin reports it with file:line
-            continue  # MkDocs itself reports unreadable pages
+            continue
         if front_matter.get("draft") is True:
             continue  # not published
         for found in _dates(front_matter.get("date")):

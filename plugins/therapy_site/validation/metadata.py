@@ -220,16 +220,16 @@ def _social_image(source: SourceFile) -> Iterator[Finding]:
         yield error(source.shown, line, message, "social-image")
 
 
-INFOGRAPHICS_PLUGIN = "therapy-site/infographics"
+SOCIAL_PLUGIN = "therapy-site/social"
 FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     """A page without a picture of its own gets a drawn share card: its font must have every character."""
-    plugin = context.project.config.plugins.get(INFOGRAPHICS_PLUGIN)
-    renderer = getattr(plugin, "renderer", None)
-    if renderer is None or not plugin.config.page_cards or source.meta.get("hero") or "social_image" in source.meta:
+    plugin = context.project.config.plugins.get(SOCIAL_PLUGIN)
+    if plugin is None or not plugin.config.page_cards or source.meta.get("hero") or "social_image" in source.meta:
         return
+    fonts = plugin.context.fonts  # the social cards' own fonts
     from therapy_site.infographics.fonts import describe_character
 
     title = source.meta.get("title")
@@ -240,7 +240,7 @@ def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]
     for key, text, face in (("title", title, "bold"), ("description", description, "regular")):
         if not isinstance(text, str):
             continue
-        missing = renderer.fonts.missing_characters(" ".join(text.split()), face)
+        missing = fonts.missing_characters(" ".join(text.split()), face)
         if missing:
             characters = ", ".join(describe_character(char) for char in missing[:3])
             message = (
