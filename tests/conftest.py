@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, build_copy, launch_chromium, serve
+from helpers import Build, build_copy, launch_chromium, paged_copy, run_build, serve
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +21,20 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def site_url(site_build: Build) -> Iterator[str]:
     with serve(site_build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def paged_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site paginated at two posts per page (the site itself uses ten), so listings have a page 2."""
+    build = run_build(paged_copy(tmp_path_factory.mktemp("paged") / "project"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def paged_url(paged_build: Build) -> Iterator[str]:
+    with serve(paged_build.site) as url:
         yield url
 
 

@@ -80,6 +80,23 @@ def build_copy(tmp_path: Path, *, posts: dict[str, str] | None = None, strict: b
     return run_build(project, strict=strict)
 
 
+PAGED_POSTS_PER_PAGE = 2
+
+
+def paginate(config: dict[str, Any], per_page: int = PAGED_POSTS_PER_PAGE) -> dict[str, Any]:
+    """Set the blog plugin's ``pagination_per_page`` in a loaded ``mkdocs.yml``."""
+    (blog,) = [plugin["blog"] for plugin in config["plugins"] if isinstance(plugin, dict) and "blog" in plugin]
+    blog["pagination_per_page"] = per_page
+    return config
+
+
+def paged_copy(target: Path, per_page: int = PAGED_POSTS_PER_PAGE) -> Path:
+    """Copy the project with the blog paginated at ``per_page`` posts (the site uses ten), so listings have a page 2."""
+    project = copy_project(target)
+    write_config(project, paginate(load_config(project), per_page))
+    return project
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files without a log line per request."""
 

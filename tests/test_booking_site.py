@@ -11,7 +11,18 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from lxml import html as lxml_html
 
-from helpers import REPO, Build, build_copy, copy_project, load_config, make_post, reported, run_build, write_config
+from helpers import (
+    REPO,
+    Build,
+    build_copy,
+    copy_project,
+    load_config,
+    make_post,
+    paginate,
+    reported,
+    run_build,
+    write_config,
+)
 
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 CTA = "//section[contains(concat(' ', @class, ' '), ' ts-booking ')]"
@@ -145,12 +156,12 @@ def test_each_cta_offers_the_practice_phone_and_email(site_build: Build) -> None
         assert hrefs == ["tel:" + PRACTICE["phone"].replace(" ", ""), "mailto:" + PRACTICE["email"]], url_path
 
 
-def test_listing_pages_show_no_cta_and_no_duplicate_ids(site_build: Build) -> None:
-    listings = [path for path in site_pages(site_build) if path.startswith("blog/") and path not in OTHER_POSTS]
+def test_listing_pages_show_no_cta_and_no_duplicate_ids(paged_build: Build) -> None:
+    listings = [path for path in site_pages(paged_build) if path.startswith("blog/") and path not in OTHER_POSTS]
     listings = [path for path in listings if path != TRUST_POST]
     assert {"blog/", "blog/page/2/", "blog/archive/2025/"} <= set(listings)
     for url_path in listings:
-        page = site_build.html(url_path)
+        page = paged_build.html(url_path)
         assert not page.xpath(CTA), url_path
         ids = page.xpath("//@id")
         assert len(ids) == len(set(ids)), url_path
@@ -249,7 +260,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("booking") / "project")
     for name, text in FIXTURE_POSTS.items():
         (project / "docs" / "blog" / "posts" / name).write_text(text, encoding="utf-8")
-    config = with_booking(load_config(project), {**PLUGIN_OPTIONS, "header_button_page": ""}, BOOKING_OPTIONS)
+    config = with_booking(paginate(load_config(project)), {**PLUGIN_OPTIONS, "header_button_page": ""}, BOOKING_OPTIONS)
     write_config(project, config)
     build = run_build(project)
     assert build.returncode == 0, build.output

@@ -116,9 +116,14 @@ def test_home_shows_latest_posts_and_a_booking_button(site_build: Build) -> None
     assert doc.xpath("//article//a[contains(., 'Book')]")
 
 
-def test_blog_has_categories_archive_and_pagination(site_build: Build) -> None:
-    for path in ("blog/category/anxiety/", "blog/category/therapy-basics/", "blog/archive/2025/", "blog/page/2/"):
+def test_blog_has_categories_archive_and_pagination(site_build: Build, paged_build: Build) -> None:
+    for path in ("blog/category/anxiety/", "blog/category/therapy-basics/", "blog/archive/2025/"):
         assert site_build.page(path).is_file(), path
+    # The site lists ten posts per page; the paginated copy (two per page) has a page 2.
+    posts = len(list((site_build.project / "docs" / "blog" / "posts").glob("*.md")))
+    assert len(site_build.html("blog/").cssselect("article.md-post--excerpt")) == min(posts, 10)
+    assert len(paged_build.html("blog/").cssselect("article.md-post--excerpt")) == 2
+    assert paged_build.page("blog/page/2/").is_file()
 
 
 def _external_urls(text: str) -> list[str]:

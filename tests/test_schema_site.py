@@ -164,9 +164,9 @@ def test_person_and_organization_come_from_the_practice_config(site_build: Build
 
 
 @pytest.mark.parametrize("url_path", LISTING_PAGES)
-def test_listing_pages_carry_no_post_data(site_build: Build, url_path: str) -> None:
-    graph = graph_of(site_build, url_path)
-    text = site_build.text(url_path)
+def test_listing_pages_carry_no_post_data(paged_build: Build, url_path: str) -> None:
+    graph = graph_of(paged_build, url_path)
+    text = paged_build.text(url_path)
     for kind in ["BlogPosting", "FAQPage", "Question", "Answer"]:
         assert not nodes_of_type(graph, kind), f"{url_path} has {kind}"
     assert one(graph, "CollectionPage")["url"] == SITE + url_path

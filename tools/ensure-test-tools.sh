@@ -13,6 +13,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# pdftotext reads back the printed post (tests/ui/test_print.py); pdftoppm renders it (tools/screenshot.py).
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # Pillow's Raqm text layout (infographics, social cards) loads FriBiDi at run time.
 ldconfig -p 2>/dev/null | grep -q 'libfribidi\.so\.0' || missing+=(libfribidi0)
 

@@ -1,0 +1,164 @@
+"""What the browser tests of tests/ui share: the page types, one measuring pass per page load, axe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+WIDTHS = (320, 390, 768, 1280)
+AXE_WIDTHS = (390, 1280)
+SCHEMES = {"light": "default", "dark": "slate"}
+TRUST_POST = "blog/role-of-trust-in-therapy/"
+# AAA contrast: 7:1 for body text, 4.5:1 for large text (axe rule color-contrast-enhanced, tag wcag2aaa).
+AXE_AAA = {"runOnly": {"type": "tag", "values": ["wcag2aaa"]}}
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str
+    paged: bool = False
+    post: bool = False
+
+
+PAGE_TYPES = [
+    PageType("home", ""),
+    PageType("blog index", "blog/"),
+    PageType("blog page 2", "blog/page/2/", paged=True),
+    PageType("category", "blog/category/anxiety/"),
+    PageType("archive", "blog/archive/2025/"),
+    PageType("trust post", TRUST_POST, post=True),
+    PageType("post", "blog/calming-anxious-mornings/", post=True),
+    PageType("post without infographic", "blog/trust-in-relationships/", post=True),
+    PageType("about", "about/"),
+    PageType("services", "services/"),
+    PageType("book", "book/"),
+    PageType("privacy", "privacy/"),
+    PageType("urgent help", "urgent-help/"),
+    PageType("404", "404.html"),
+]
+PAGE_NAMES = [page_type.name for page_type in PAGE_TYPES]
+POST_NAMES = [page_type.name for page_type in PAGE_TYPES if page_type.post]
+BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
+
+# One pass over the loaded page: everything the layout tests assert on.
+MEASURE = """
+(bio) => {
+  const width = document.documentElement.clientWidth;
+  const visible = (el) => {
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    return style.display !== "none" && style.visibility !== "hidden" && rect.width > 0 && rect.height > 0
+      && !el.closest("[hidden]");
+  };
+  const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
+    ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+
+  // Horizontal overflow: the document scrolls sideways, and which elements stick out.
+  const overflowing = [...document.querySelectorAll("body *")]
+    .filter((el) => visible(el) && el.getBoundingClientRect().right > width + 1
+      && !el.closest(".md-sidebar--primary, .md-search"))
+    .slice(0, 5).map(describe);
+
+  // The site name in the header.
+  const name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
+  const nameRect = name.getBoundingClientRect();
+  const headerRect = document.querySelector(".md-header").getBoundingClientRect();
+
+  // Posts: author boxes, the author's bio and the post's date line, counted where visible.
+  const created = document.querySelector(".ts-post-header time[datetime]");
+  const createdDate = created ? created.getAttribute("datetime").slice(0, 10) : null;
+  const dateLines = createdDate ? [...document.querySelectorAll("time[datetime]")].filter((el) =>
+    visible(el) && el.getAttribute("datetime").startsWith(createdDate)
+    && !el.closest(".ts-related, .ts-post-nav, .ts-latest")).length : 0;
+  const authorBoxes = [...document.querySelectorAll(".ts-author, .md-post__authors, .md-post__profile, .md-profile")]
+    .filter(visible).length;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let bioCopies = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent.includes(bio) && visible(node.parentElement)) bioCopies += 1;
+  }
+
+  // Permalinks: a heading is as tall with its "¶" as without it.
+  const permalinks = [];
+  for (const link of document.querySelectorAll(".md-content .headerlink")) {
+    const heading = link.parentElement;
+    if (!visible(heading)) continue;
+    const withLink = heading.getBoundingClientRect().height;
+    const linkRect = link.getBoundingClientRect();
+    link.style.display = "none";
+    const withoutLink = heading.getBoundingClientRect().height;
+    link.style.display = "";
+    permalinks.push({ heading: heading.textContent.trim().slice(0, 60), withLink, withoutLink,
+      left: linkRect.left, right: linkRect.right });
+  }
+
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: width,
+    overflowing,
+    siteName: {
+      text: name.textContent.trim(), scrollWidth: name.scrollWidth, clientWidth: name.clientWidth,
+      visible: visible(name), left: nameRect.left, right: nameRect.right, top: nameRect.top,
+      bottom: nameRect.bottom, headerTop: headerRect.top, headerBottom: headerRect.bottom,
+    },
+    authorBoxes, bioCopies, dateLines, createdDate, permalinks,
+  };
+}
+"""
+
+
+@dataclass
+class Load:
+    url: str
+    width: int
+    scheme: str
+    measures: dict[str, Any] = field(default_factory=dict)
+    unnamed: list[str] = field(default_factory=list)
+    contrast: list[str] = field(default_factory=list)
+    scheme_applied: str = ""
+
+
+def unnamed_controls(page: Any) -> list[str]:
+    """Links and buttons the browser's accessibility tree gives no name (Chromium's own computation)."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    found = []
+    for node in nodes:
+        role = node.get("role", {}).get("value")
+        if node.get("ignored") or role not in {"link", "button"}:
+            continue
+        if not str(node.get("name", {}).get("value", "")).strip():
+            found.append(f"{role} (backend node {node.get('backendDOMNodeId')})")
+    return found
+
+
+def contrast_failures(page: Any) -> list[str]:
+    results = Axe().run(page, options=AXE_AAA).response
+    return [
+        f"{node['target']}: {node.get('failureSummary', '').splitlines()[-1].strip()}"
+        for violation in results["violations"]
+        if violation["id"] == "color-contrast-enhanced"
+        for node in violation["nodes"]
+    ]
+
+
+def load(browser: Any, url: str, width: int, scheme: str, bio: str) -> Load:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        result = Load(url, width, scheme, scheme_applied=page.evaluate("document.body.dataset.mdColorScheme"))
+        if scheme == "light":
+            result.measures = page.evaluate(MEASURE, bio)
+            result.unnamed = unnamed_controls(page)
+        if width in AXE_WIDTHS:
+            result.contrast = contrast_failures(page)
+        return result
+    finally:
+        context.close()
