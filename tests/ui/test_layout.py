@@ -24,6 +24,8 @@ def test_site_name_is_shown_whole_inside_the_header(loads: dict, name: str, widt
     assert site_name["visible"]
     assert site_name["scrollWidth"] <= site_name["clientWidth"], f"truncated: {site_name}"
     assert site_name["left"] >= 0 and site_name["right"] <= width
+    assert site_name["titleLeft"] - 0.5 <= site_name["left"] and site_name["right"] <= site_name["titleRight"] + 0.5
+    assert site_name["overlaps"] == 0, "the site name runs into the header's buttons"
     assert site_name["headerTop"] <= site_name["top"] and site_name["bottom"] <= site_name["headerBottom"]
 
 

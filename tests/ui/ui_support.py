@@ -62,10 +62,18 @@ MEASURE = """
       && !el.closest(".md-sidebar--primary, .md-search"))
     .slice(0, 5).map(describe);
 
-  // The site name in the header.
-  const name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
-  const nameRect = name.getBoundingClientRect();
+  // The site name in the header: its text's box lies inside the title's box (not cut, not spilling
+  // over the buttons beside it) and its block does not scroll.
+  const name = document.querySelector(".md-header__topic:first-child");
+  const range = document.createRange();
+  range.selectNodeContents(name);
+  const nameRect = range.getBoundingClientRect();
+  const titleRect = document.querySelector(".md-header__title").getBoundingClientRect();
   const headerRect = document.querySelector(".md-header").getBoundingClientRect();
+  const neighbours = [...document.querySelectorAll(".md-header__inner > *:not(.md-header__title)")]
+    .filter(visible).map((el) => el.getBoundingClientRect());
+  const overlaps = neighbours.filter((rect) => rect.left < nameRect.right - 0.5 && rect.right > nameRect.left + 0.5
+    && rect.top < nameRect.bottom && rect.bottom > nameRect.top).length;
 
   // Posts: author boxes, the author's bio and the post's date line, counted where visible.
   const created = document.querySelector(".ts-post-header time[datetime]");
@@ -103,6 +111,7 @@ MEASURE = """
       text: name.textContent.trim(), scrollWidth: name.scrollWidth, clientWidth: name.clientWidth,
       visible: visible(name), left: nameRect.left, right: nameRect.right, top: nameRect.top,
       bottom: nameRect.bottom, headerTop: headerRect.top, headerBottom: headerRect.bottom,
+      titleLeft: titleRect.left, titleRight: titleRect.right, overlaps,
     },
     authorBoxes, bioCopies, dateLines, createdDate, permalinks,
   };
