@@ -114,6 +114,14 @@ MEASURE = """
       titleLeft: titleRect.left, titleRight: titleRect.right, overlaps,
     },
     authorBoxes, bioCopies, dateLines, createdDate, permalinks,
+    // The left sidebar's visible links, the footer's privacy links, footer links without a visible label.
+    sidebarLinks: [...document.querySelectorAll(".md-sidebar--primary a")].filter(visible).length,
+    privacyLinks: [...document.querySelectorAll(".md-footer-meta a, .ts-practice-footer a")]
+      .filter((link) => visible(link) && /privacy|cookies/i.test(link.textContent)).length,
+    unlabelledFooterLinks: [...document.querySelectorAll(".md-footer__link")].filter((link) => visible(link)
+      && !visible(link.querySelector(".md-footer__title"))).length,
+    footerYear: (document.querySelector(".md-copyright").textContent.match(/©\\s*(\\d{4})/) || [])[1] || null,
+    warningBoxes: [...document.querySelectorAll(".admonition.warning")].filter(visible).length,
   };
 }
 """
@@ -128,6 +136,7 @@ class Load:
     unnamed: list[str] = field(default_factory=list)
     contrast: list[str] = field(default_factory=list)
     scheme_applied: str = ""
+    hero_filter: str | None = None  # computed CSS filter of the post's hero image, if any
 
 
 def unnamed_controls(page: Any) -> list[str]:
@@ -163,6 +172,9 @@ def load(browser: Any, url: str, width: int, scheme: str, bio: str) -> Load:
     try:
         page.goto(url, wait_until="networkidle")
         result = Load(url, width, scheme, scheme_applied=page.evaluate("document.body.dataset.mdColorScheme"))
+        result.hero_filter = page.evaluate(
+            "() => { const img = document.querySelector('.ts-hero img'); return img && getComputedStyle(img).filter; }"
+        )
         if scheme == "light":
             result.measures = page.evaluate(MEASURE, bio)
             result.unnamed = unnamed_controls(page)
