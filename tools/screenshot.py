@@ -66,7 +66,7 @@ def shoot(browser: object, bases: dict[str, str], out: Path, *, full_page: bool)
                 site, _, url_path = path.rpartition(":")
                 page.goto(bases[site or "real"] + url_path, wait_until="networkidle")
                 target = out / f"{name}-{device}-{scheme}.png"
-                page.screenshot(path=str(target), full_page=full_page)
+                page.screenshot(path=str(target), full_page=full_page, animations="disabled")
                 print(target)
             context.close()
 
