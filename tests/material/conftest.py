@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
-from helpers import Build, copy_project, run_build, write_config
+from helpers import Build, copy_project, paged_copy, run_build, write_config
 from helpers import load_config as load_yaml
 
 
@@ -37,8 +37,11 @@ class InProcessBuild:
 
 @pytest.fixture(scope="session")
 def objects_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProcessBuild]:
-    """The real site built in this process, so tests can call the accessors on Material's own objects."""
-    project = copy_project(tmp_path_factory.mktemp("objects") / "project")
+    """The real site built in this process, so tests can call the accessors on Material's own objects.
+
+    Paginated at two posts per page (the site uses ten), so its listings have a page 2.
+    """
+    project = paged_copy(tmp_path_factory.mktemp("objects") / "project")
     environment, folder = dict(os.environ), Path.cwd()
     os.chdir(project)  # plugins' caches are relative to the working folder, as in `mkdocs build`
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))

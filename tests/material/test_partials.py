@@ -67,9 +67,9 @@ def test_search_dialog_is_named_and_its_closed_panel_is_no_tab_stop(site_build: 
     assert dialog.xpath(".//div[@class='md-search__scrollwrap']/@tabindex") == ["-1"]
 
 
-def test_excerpts_have_no_unnamed_navigation_landmarks(site_build: Build) -> None:
+def test_excerpts_have_no_unnamed_navigation_landmarks(paged_build: Build) -> None:
     """axe landmark-unique: avatars and "Continue reading" were <nav>s repeated per excerpt. Fixed in post.html."""
-    page = site_build.html("blog/")
+    page = paged_build.html("blog/")
     excerpts = page.xpath("//article[contains(@class, 'md-post--excerpt')]")
     assert len(excerpts) == 2
     for excerpt in excerpts:

@@ -99,10 +99,21 @@ def test_labels_for_missing_controls_lose_for(unrepaired_build: Build) -> None:
     assert tree(repaired).xpath("//label[@for='__drawer']"), "labels of existing controls keep for"
 
 
+# Material's blog-post.html sidebar, as it writes it (the site's overrides/post.html leaves this sidebar out).
+MATERIAL_POST_SIDEBAR = """<!doctype html><html><body><main>
+<div class="md-content md-content--post" data-md-component="content">
+<div class="md-sidebar md-sidebar--post" data-md-component="sidebar" data-md-type="navigation">
+<div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner md-post">
+<nav class="md-nav md-nav--primary"><div class="md-post__back"></div></nav>
+</div></div></div><article class="md-content__inner md-typeset"></article></div></main></body></html>"""
+
+
 def test_post_sidebar_nav_gets_a_name(unrepaired_build: Build) -> None:
     """axe landmark-unique: the post sidebar's <nav> next to the site navigation."""
-    raw = unrepaired_build.text(POST)
     path = "//div[contains(@class, 'md-post')]/nav[contains(@class, 'md-nav--primary')]"
+    # The site's posts no longer carry Material's post sidebar (it repeated the author and dates).
+    assert tree(unrepaired_build.text(POST)).xpath(path) == []
+    raw = MATERIAL_POST_SIDEBAR
     (nav,) = tree(raw).xpath(path)
     assert nav.get("aria-label") is None
     (nav,) = tree(only(name_post_sidebar_nav, raw, RepairContext(post_sidebar_label="About this post"))).xpath(path)

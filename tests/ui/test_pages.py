@@ -47,8 +47,10 @@ def test_footer_year_is_the_build_dates_year(loads: dict) -> None:
     assert loads["home", 1280, "light"].measures["footerYear"] == "2025"
 
 
-def test_footer_year_follows_the_newest_source_date(tmp_path: Path) -> None:
+def test_footer_year_follows_the_newest_source_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A post written in a later year moves the footer's year with it, on every page (no hand-written year)."""
+    # The build pins its date from its own sources; a date another in-process build left behind must not leak in.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     post = make_post("A new-year post.\n", title="A new year", slug="new-year", date="2027-01-04")
     build: Build = build_copy(tmp_path, posts={"new-year.md": post})
     assert build.returncode == 0, build.output
