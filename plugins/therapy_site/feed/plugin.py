@@ -2,6 +2,7 @@
 
 * ``on_config`` computes the build date for this build (``mkdocs serve``
   recomputes it on every rebuild); nothing is written to the environment.
+* Templates get the date as ``therapy_build_date`` (the footer's copyright year).
 * Every page's ``update_date`` (MkDocs' sitemap ``lastmod`` and the gzip
   timestamp) is that date.
 * mkdocs-rss-plugin stamps its channels with the build time when it sets them up
@@ -18,6 +19,7 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -36,6 +38,11 @@ class FeedPlugin(BasePlugin):
         self.build_date = build_date(Path(config.docs_dir))
         self.post_updates: dict[Path, datetime] = {}
         return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Templates see the build date as ``therapy_build_date`` (the footer's copyright year)."""
+        env.globals["therapy_build_date"] = self.build_date
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         page.update_date = self.build_date.strftime("%Y-%m-%d")
