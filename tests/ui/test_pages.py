@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -51,9 +52,11 @@ def test_footer_year_follows_the_newest_source_date(tmp_path: Path, monkeypatch:
     """A post written in a later year moves the footer's year with it, on every page (no hand-written year)."""
     # The build pins its date from its own sources; a date another in-process build left behind must not leak in.
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    post = make_post("A new-year post.\n", title="A new year", slug="new-year", date="2027-01-04")
+    # New Year's Day of this year: the newest date, yet not in the future (future posts are drafts).
+    year = date.today().year
+    post = make_post("A new-year post.\n", title="A new year", slug="new-year", date=f"{year}-01-01")
     build: Build = build_copy(tmp_path, posts={"new-year.md": post})
     assert build.returncode == 0, build.output
     for url_path in ("", "about/", "blog/new-year/"):
         (copyright_line,) = build.html(url_path).cssselect(".md-copyright__highlight")
-        assert copyright_line.text_content().split() == ["©", "2027", "Stillwater", "Therapy"], url_path
+        assert copyright_line.text_content().split() == ["©", str(year), "Stillwater", "Therapy"], url_path

@@ -14,13 +14,13 @@ import pytest
 from corpus_support import GOOD, located, run_check
 from lxml import html as lxml_html
 
-from helpers import Build, copy_project, run_build
+from helpers import Build, copy_project, paged_copy, run_build
 from therapy_site.security.csp import inline_script_hashes
 
 
 @pytest.fixture(scope="session")
 def good_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    project = paged_copy(tmp_path_factory.mktemp("good") / "project")  # listings with a page 2
     for post in sorted(GOOD.glob("*.md")):
         shutil.copyfile(post, project / "docs" / "blog" / "posts" / post.name)
     return run_build(project, strict=True)
