@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from helpers import copy_project, run_build
+from helpers import REPO, copy_project, run_build
 from therapy_site.cli import main
 
 THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
@@ -353,7 +353,7 @@ def test_faq_is_checked_even_when_the_faq_plugin_is_off(project: Path) -> None:
 
 
 def test_the_authoring_guides_examples_pass(project: Path) -> None:
-    guide = (Path(__file__).resolve().parent.parent / "AUTHORING.md").read_text(encoding="utf-8")
+    guide = (REPO / "AUTHORING.md").read_text(encoding="utf-8")
     examples = [
         example
         for example in re.findall(r"^```text\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO
+
 WORKFLOW = REPO / ".github" / "workflows" / "deploy.yml"
 
 
