@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from therapy_site.data import FONTS_DIR, ICONS_DIR
 from therapy_site.imaging import RenderPool
 from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons
-from therapy_site.infographics.jobs import PageCardJob
 from therapy_site.infographics.palette import get_palette
 from therapy_site.infographics.render import Renderer
-
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from therapy_site.social.cards import PageCardJob
 
 
 @pytest.fixture(scope="module")
 def renderer() -> Renderer:
-    return Renderer(FontSet(ASSETS / "fonts"), load_icons(ASSETS / "icons"), get_palette("light"))
+    return Renderer(FontSet(FONTS_DIR), load_icons(ICONS_DIR), get_palette("light"))
 
 
 def jobs() -> list[PageCardJob]:
