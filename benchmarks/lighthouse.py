@@ -71,8 +71,10 @@ def run_lighthouse(url: str, report: Path) -> dict[str, float]:
     figures["fcp"] = audits["first-contentful-paint"]["numericValue"] / 1000
     figures["lcp"] = audits["largest-contentful-paint"]["numericValue"] / 1000
     figures["cls"] = audits["cumulative-layout-shift"]["numericValue"]
+    # Lighthouse's render-blocking estimate (absent when it finds nothing to report): -1 prints as "-".
     blocking = audits.get("render-blocking-resources", {}).get("details") or {}
-    figures["blocking"] = float(blocking.get("overallSavingsMs") or 0)
+    figures["blocking"] = float(blocking["overallSavingsMs"]) if "overallSavingsMs" in blocking else -1.0
+    figures["unsized"] = float(len((audits.get("unsized-images", {}).get("details") or {}).get("items", [])))
     return figures
 
 
@@ -100,6 +102,11 @@ def median(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
+def blocking(runs: list[dict[str, float]]) -> str:
+    value = median(runs, "blocking")
+    return "-" if value < 0 else f"{value:.0f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--paths", nargs="+", default=list(PAGES), help="URL paths")
@@ -118,7 +125,10 @@ def main() -> None:
                         name = f"{site}-{path.strip('/').replace('/', '_') or 'home'}-{run}.json"
                         results.setdefault((path, site), []).append(run_lighthouse(base + path, REPORTS / name))
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile preset, median of {arguments.runs} runs, ours vs vanilla Material")
-    header = f"  {'page':<34}{'site':<9}{'perf':>5}{'FCP s':>7}{'LCP s':>7}{'CLS':>7}{'blocking ms':>13}  a11y/bp/seo"
+    header = (
+        f"  {'page':<34}{'site':<9}{'perf':>5}{'FCP s':>7}{'LCP s':>7}{'CLS':>7}{'blocking ms':>13}"
+        f"{'unsized img':>13}  a11y/bp/seo"
+    )
     print(header)
     for path in arguments.paths:
         for site in ("ours", "vanilla"):
@@ -126,7 +136,8 @@ def main() -> None:
             others = "/".join(f"{median(runs, name):.0f}" for name in CATEGORIES[1:])
             print(
                 f"  {'/' + path:<34}{site:<9}{median(runs, 'performance'):>5.0f}{median(runs, 'fcp'):>7.2f}"
-                f"{median(runs, 'lcp'):>7.2f}{median(runs, 'cls'):>7.3f}{median(runs, 'blocking'):>13.0f}  {others}"
+                f"{median(runs, 'lcp'):>7.2f}{median(runs, 'cls'):>7.3f}{blocking(runs):>13}"
+                f"{median(runs, 'unsized'):>13.0f}  {others}"
             )
         last = REPORTS / f"ours-{path.strip('/').replace('/', '_') or 'home'}-{arguments.runs - 1}.json"
         for line in failed_audits(last):
