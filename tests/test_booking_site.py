@@ -18,6 +18,10 @@ from helpers import (
     copy_project,
     load_config,
     make_post,
+    paginate,
+    reported,
+    run_build,
+    stylesheet_bundle,
     write_config,
 )
 
