@@ -164,3 +164,15 @@ def reported(output: str, path: str, line: int, fragment: str) -> bool:
 
     pattern = re.compile(rf"docs/{re.escape(path)}:{line}:\d+: (?:error|warning): .*{re.escape(fragment)}")
     return any(pattern.search(text) for text in output.splitlines())
+
+
+def site_stylesheets(build: Build, url_path: str) -> list[str]:
+    """Our stylesheets a page links (Material's own aside): the bundle built by ``therapy_site.assets``."""
+    hrefs = build.html(url_path).xpath("//link[@rel='stylesheet']/@href")
+    return [href for href in hrefs if "assets/therapy-site/" in href]
+
+
+def stylesheet_bundle(build: Build, url_path: str) -> str:
+    """The text of the one bundled stylesheet that ``url_path`` links."""
+    (href,) = site_stylesheets(build, url_path)
+    return (build.page(url_path).parent / href).resolve().read_text(encoding="utf-8")

@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers import Build, build_copy, copy_project, load_config, make_post, reported, run_build, write_config
+from helpers import (
+    Build,
+    build_copy,
+    copy_project,
+    load_config,
+    make_post,
+    reported,
+    run_build,
+    stylesheet_bundle,
+    write_config,
+)
 
 TRUST = "blog/role-of-trust-in-therapy/"
 SITE_URL = "https://stillwater-therapy.example/"
@@ -60,8 +70,7 @@ def test_trust_post_shows_the_barriers_as_html_cards(site_build: Build) -> None:
     assert "Source: Practice experience" in caption
     assert figure.get("data-pin-description").startswith("Four barriers to trust")
     assert not figure.xpath(".//img"), "no text inside images on the page"
-    (stylesheet,) = [href for href in site_build.html(TRUST).xpath("//link/@href") if "infographics.css" in href]
-    assert (site_build.page(TRUST).parent / stylesheet).resolve().is_file()
+    assert ".ts-infographic" in stylesheet_bundle(site_build, TRUST)
 
 
 def test_download_link_and_pin_media_point_at_the_portrait(site_build: Build, artifacts_dir: Path) -> None:

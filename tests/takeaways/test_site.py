@@ -8,7 +8,17 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import Build, build_copy, copy_project, load_config, make_post, reported, run_build, write_config
+from helpers import (
+    Build,
+    build_copy,
+    copy_project,
+    load_config,
+    make_post,
+    reported,
+    run_build,
+    stylesheet_bundle,
+    write_config,
+)
 
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 SECTION = "section.ts-takeaways"
@@ -46,10 +56,8 @@ def test_takeaways_heading_is_in_both_tables_of_contents(site_build: Build) -> N
 
 
 def test_stylesheet_is_shipped_and_linked(site_build: Build) -> None:
-    page = site_build.html(TRUST_POST)
-    links = page.xpath("//link[@rel='stylesheet']/@href")
-    assert any(link.endswith("assets/therapy-site/takeaways.css") for link in links)
-    css = (site_build.site / "assets/therapy-site/takeaways.css").read_text(encoding="utf-8")
+    css = stylesheet_bundle(site_build, TRUST_POST)
+    assert "/* takeaways.css */" in css
     assert '[data-md-color-scheme="slate"]' in css and "@media print" in css
 
 

@@ -62,8 +62,9 @@ def serve_site(config_file: Path, port: int) -> None:
     print(f"Preview at http://{address}/ (Ctrl+C stops it)", flush=True)
     os.chdir(config_file.parent)
     # Not strict: a page with a mistake is left out of the preview (the terminal says which and why) instead of
-    # the preview stopping; `therapy-site build` stays strict.
+    # the preview stopping; `therapy-site build` stays strict. --dirty: rebuild only what an edit changes
+    # (therapy-site/theme plans it: listings, related posts and neighbours included).
     command = mkdocs_command(
-        "serve", "--config-file", str(config_file), "--dev-addr", address, "--livereload", "--no-strict"
+        "serve", "--config-file", str(config_file), "--dev-addr", address, "--livereload", "--no-strict", "--dirty"
     )
     os.execve(command[0], command, {**os.environ, **QUIET_THEME})

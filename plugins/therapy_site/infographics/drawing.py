@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
+from therapy_site.imaging import RenderPool
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.render import Renderer
 
@@ -23,7 +23,10 @@ class ImageJob(Protocol):
 def publish_images(
     jobs: Mapping[str, ImageJob], renderer: Renderer, cache: ImageCache, site_dir: Path, workers: int
 ) -> tuple[int, int]:
-    """Copy cached images, draw the others in a thread pool; return ``(rendered, cached)`` file counts."""
+    """Copy cached images, draw the others in worker processes (one per core); return ``(rendered, cached)`` counts.
+
+    Drawing is CPU-bound Python: threads would wait on each other (the GIL), processes do not.
+    """
     pending = []
     cached = 0
     for key in sorted(jobs):
@@ -35,8 +38,11 @@ def publish_images(
         cached += len(files)
         for site_path, source in files.items():
             _copy(source, site_dir / site_path)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results = list(pool.map(lambda job: job.render(renderer), pending))
+    pool = RenderPool(renderer, workers=workers)
+    for job in pending:
+        pool.submit(job)
+    drawn = pool.results()
+    results = [drawn[job.key] for job in pending]
     rendered = 0
     for job, images in zip(pending, results, strict=True):
         rendered += len(images)

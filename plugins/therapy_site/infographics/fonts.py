@@ -29,6 +29,16 @@ class FontSet:
         self._cmaps: dict[str, frozenset[int]] = {}
         self._fingerprint: str | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """What an image worker process receives: the folder and glyph maps, not this process's open faces."""
+        state = self.__dict__.copy()
+        del state["_threads"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._threads = threading.local()
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, FontSet) and other.directory == self.directory
 

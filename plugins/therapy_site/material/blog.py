@@ -31,9 +31,11 @@ __all__ = [
     "Post",
     "View",
     "blog_authors",
+    "blog_excerpt_separator",
     "blog_posts",
     "blog_root",
     "blog_settings",
+    "blog_views",
     "category_posts",
     "is_listing",
     "is_post",
@@ -80,6 +82,24 @@ def blog_posts(config: Any) -> list[Post]:
     return list(root.posts) if root else []
 
 
+def blog_views(config: Any) -> list[tuple[View, int]]:
+    """Every listing view (index, archive, categories, authors) with its posts per page (0: one page for all)."""
+    blog = _blog_plugin(config)
+    if blog is None or not getattr(blog, "blog", None):
+        return []
+    views = []
+    for view in blog._resolve_views(blog.blog):
+        per_page = blog._config_pagination_per_page(view) if blog._config_pagination(view) else 0
+        views.append((view, int(per_page)))
+    return views
+
+
+def blog_excerpt_separator(config: Any) -> str:
+    """The marker that ends a post's excerpt (``<!-- more -->`` unless configured)."""
+    blog = _blog_plugin(config)
+    return str(getattr(getattr(blog, "config", None), "post_excerpt_separator", "<!-- more -->"))
+
+
 def listing_first_page(view: View) -> View:
     """The first page of a paginated listing (the view itself when it is the first or only page)."""
     return view.pages[0] if view.pages else view
@@ -88,7 +108,10 @@ def listing_first_page(view: View) -> View:
 def listing_page_number(view: View) -> int:
     """1 for the first page of a listing, 2 for the next, ..."""
     first = listing_first_page(view)
-    return first.pages.index(view) + 1 if view is not first else 1
+    if view is first:
+        return 1
+    # By identity: list.index compares pages with Page.__eq__ (titles, files), O(pages) per listing page.
+    return next(number for number, page in enumerate(first.pages, start=1) if page is view)
 
 
 # -- posts --------------------------------------------------------------------------------------------------------

@@ -154,19 +154,29 @@ def inline_script_hashes(html_text: str) -> set[str]:
     }
 
 
-def theme_script_hashes(env: Any, context: Mapping[str, Any], features: Iterable[str] = ()) -> set[str]:
+def theme_script_partials(env: Any) -> list[str]:
+    """The theme's script partials (ours overriding Material's), sorted.
+
+    Listing walks every template folder (Material's holds thousands of icons): do it once per build.
+    """
+    names = env.list_templates(
+        filter_func=lambda name: name.startswith(THEME_SCRIPT_PARTIALS) and name.endswith(".html")
+    )
+    return sorted(names)
+
+
+def theme_script_hashes(
+    env: Any, context: Mapping[str, Any], features: Iterable[str] = (), names: Iterable[str] | None = None
+) -> set[str]:
     """Hashes of the inline scripts the theme's script partials write for a page with this template context.
 
     Derived from the theme's sources (every ``partials/javascripts/*.html``
     template, ours overriding Material's where we ship one), never from the
     page's output, so nothing the page's content holds can be trusted.
     """
-    names = env.list_templates(
-        filter_func=lambda name: name.startswith(THEME_SCRIPT_PARTIALS) and name.endswith(".html")
-    )
     values = {**context, "features": list(features)}
     hashes: set[str] = set()
-    for name in sorted(names):
+    for name in theme_script_partials(env) if names is None else names:
         try:
             rendered = env.get_template(name).render(values)
         except Exception:  # a partial that needs what only base.html sets up: its scripts stay untrusted

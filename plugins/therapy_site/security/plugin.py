@@ -20,6 +20,7 @@ from therapy_site.security.csp import (
     insert_meta,
     policy,
     theme_script_hashes,
+    theme_script_partials,
 )
 from therapy_site.security.headers import headers_file
 
@@ -55,6 +56,7 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Any) -> Any:
         self.env = env
+        self.script_partials = theme_script_partials(env)  # once per build, not per page
         return env
 
     # The theme's own scripts for this page, from the same context its template is rendered with.
@@ -73,7 +75,9 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
     def _theme_scripts(self, context: dict[str, Any], config: MkDocsConfig) -> set[str]:
         if self.env is None:
             return set()
-        return theme_script_hashes(self.env, context, config.theme.get("features") or ())
+        return theme_script_hashes(
+            self.env, context, config.theme.get("features") or (), getattr(self, "script_partials", None)
+        )
 
     @property
     def _meta_policy(self) -> bool:

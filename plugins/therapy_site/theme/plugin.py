@@ -3,11 +3,14 @@
 Thin by design: it ships our fonts (package data), gives blog posts our post
 template, checks the front matter every post needs (description, hero image,
 review) into the typed page data, and hands templates that data (``page_data``)
-with the latest and related posts.
+with the latest and related posts (``BlogIndex``, computed once per build).
+It also joins our stylesheets into one bundle, adds metric-matched fallback
+faces for the fonts, and plans the rebuilds of ``make serve`` (dirty preview).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +18,38 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from therapy_site.assets import add_file, add_stylesheet
+from therapy_site.assets import add_file, add_stylesheet, add_stylesheet_text, bundle_stylesheets
 from therapy_site.data import FONTS_DIR
 from therapy_site.front_matter import DESCRIPTION_KEY, description_problem
-from therapy_site.material.blog import blog_authors, blog_posts, is_post, uses_default_post_template
+from therapy_site.material.blog import (
+    blog_authors,
+    blog_excerpt_separator,
+    blog_posts,
+    blog_views,
+    is_post,
+    uses_default_post_template,
+)
 from therapy_site.pagedata import Hero, page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.review import STYLESHEET as REVIEW_STYLESHEET
 from therapy_site.review import resolve_review
 from therapy_site.sources import front_matter_key_line, read_source
+from therapy_site.theme.blog_index import BlogIndex
+from therapy_site.theme.font_fallback import fallback_css
 from therapy_site.theme.hero import resolve_hero
-from therapy_site.theme.posts import latest_posts, neighbour_posts, related_posts
+from therapy_site.theme.preview import (
+    BlogLayout,
+    DropDirtyWarning,
+    Snapshot,
+    TemplateCache,
+    apply_plan,
+    plan_rebuild,
+    take_snapshot,
+)
 
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
@@ -44,6 +64,20 @@ class ThemeConfig(Config):
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Called once per ``mkdocs serve`` (the instance then lives across rebuilds)."""
+        self.preview = command == "serve" and dirty
+        self.snapshot: Snapshot | None = None
+        self.next_snapshot: Snapshot | None = None
+        self.templates = TemplateCache()
+        if self.preview:
+            logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if getattr(self, "preview", False):
+            env.bytecode_cache = self.templates  # compiled once per `make serve`, not once per rebuild
+        return env
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         practice_from_config(config)  # fail early and clearly when the identity is missing
         if self.config.assets_dir:
@@ -52,14 +86,54 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             self.fonts_dir = FONTS_DIR
         if not self.fonts_dir.is_dir():
             raise PluginError(f"therapy-site/theme: no fonts folder at {self.fonts_dir}")
+        self.blog_index: BlogIndex | None = None
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.blog_index = None  # `mkdocs serve` rebuilds: the posts may have changed
+
+    def index(self, config: MkDocsConfig) -> BlogIndex:
+        """The blog's facts for this build, computed on first use (the blog plugin has resolved its posts)."""
+        if self.blog_index is None:
+            self.blog_index = BlogIndex(blog_posts(config), related_count=self.config.related_posts)
+        return self.blog_index
+
+    @event_priority(100)
+    def _add_fonts(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """First of all plugins, so the font faces lead the stylesheet bundle."""
         for font in sorted(self.fonts_dir.glob("*.woff2")):
             add_file(files, config, f"assets/fonts/{font.name}", font)
         add_stylesheet(files, config, PACKAGE_DIR / "fonts.css")
+        add_stylesheet_text(files, config, "font-fallback.css", fallback_css(self.fonts_dir))
         add_stylesheet(files, config, REVIEW_STYLESHEET)
         return files
+
+    @event_priority(-100)
+    def _bundle_stylesheets(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Last of all plugins: every feature has registered its stylesheet."""
+        bundle_stylesheets(files, config)
+        return files
+
+    on_files = CombinedEvent(_add_fonts, _bundle_stylesheets)
+
+    @event_priority(-100)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """On a dirty preview, choose the pages an edit can change (after the blog has placed its posts)."""
+        if getattr(self, "preview", False):
+            views = blog_views(config)
+            layout = BlogLayout(
+                blog_posts(config), [view for view, _ in views], {id(view): per_page for view, per_page in views}
+            )
+            current = take_snapshot(files, config, layout.posts, blog_excerpt_separator(config))
+            rebuild = plan_rebuild(self.snapshot, current, layout, self.index(config))
+            apply_plan(files, rebuild)
+            log.info("preview: rebuilding %s", "every page" if rebuild is None else f"{len(rebuild)} page(s)")
+            self.next_snapshot = current
+        return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if getattr(self, "preview", False):
+            self.snapshot = self.next_snapshot  # only a finished build is the base of the next plan
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         post = is_post(page)
@@ -75,12 +149,12 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        posts = blog_posts(config)
+        index = self.index(config)
         context["page_data"] = page_data(page)
-        context["latest_posts"] = latest_posts(posts, self.config.latest_posts)
+        context["latest_posts"] = index.latest(self.config.latest_posts)
         if is_post(page):
-            context["related_posts"] = related_posts(page, self.config.related_posts)
-            context["older_post"], context["newer_post"] = neighbour_posts(posts, page)
+            context["related_posts"] = list(index.related(page))
+            context["older_post"], context["newer_post"] = index.neighbours(page)
         return context
 
 
