@@ -79,6 +79,15 @@ def site_pages(build: Build) -> list[str]:
     )
 
 
+# UTM tagging is off by default (the site promises no tracking); fixture builds switch it on to test it.
+FIXTURE_UTM = {"utm": True, "utm_campaign": "website-cta"}
+
+
+def assert_plain_booking_link(href: str) -> None:
+    """With UTM off (the default), the link is exactly the booking URL: no query at all."""
+    assert href == BOOKING_URL
+
+
 def assert_utm_only(href: str, words: tuple[str, ...]) -> None:
     """The link is the booking URL plus the site's fixed UTM parameters; nothing about the page."""
     parts = urlsplit(href)
@@ -108,14 +117,15 @@ def test_trust_post_ends_its_article_with_the_authored_cta_before_the_faq(site_b
     (link,) = section.xpath(BUTTON)
     assert link.text_content() == BOOKING_OPTIONS["button"]
     assert (link.get("rel"), link.get("referrerpolicy")) == ("noopener", "origin")
-    assert_utm_only(link.get("href"), (POSTS["role-of-trust-in-therapy.md"]["title"], "role-of-trust-in-therapy"))
+    assert_plain_booking_link(link.get("href"))
     before = [h.xpath("normalize-space(text())") for h in section.xpath("preceding::h2")]
     after = [h.xpath("normalize-space(text())") for h in section.xpath("following::h2")]
     assert "How therapists build trust" in before
     assert after and after[0] == "Frequently Asked Questions"
     # The old plain section and link are gone; no automatic second CTA.
     assert not page.xpath("//h2[normalize-space(text())='Take the first step']")
-    assert not page.xpath(f"//a[@href='{BOOKING_URL}']")
+    outside_ctas = f"//a[@href='{BOOKING_URL}' and not(ancestor::section[contains(@class, 'ts-booking')])]"
+    assert not page.xpath(outside_ctas + "[not(ancestor::header)]")
 
 
 @pytest.mark.parametrize("url_path", OTHER_POSTS)
@@ -130,7 +140,8 @@ def test_every_other_post_ends_with_the_site_wide_cta(site_build: Build, url_pat
     (link,) = section.xpath(BUTTON)
     slug = url_path.strip("/").split("/")[-1]
     title = next(meta["title"] for meta in POSTS.values() if meta["slug"] == slug)
-    assert_utm_only(link.get("href"), (title, slug))
+    assert_plain_booking_link(link.get("href"))
+    assert title not in link.get("href") and slug not in link.get("href")
 
 
 def test_each_cta_has_the_urgent_help_line_linking_to_the_urgent_help_page(site_build: Build) -> None:
@@ -191,10 +202,10 @@ def test_book_page_uses_an_inline_cta(site_build: Build) -> None:
     assert "ts-booking--inline" in section.get("class").split()
     (link,) = section.xpath(BUTTON)
     assert link.text_content() == "Choose a time for your free call"
-    assert_utm_only(link.get("href"), ("Book a session",))
+    assert_plain_booking_link(link.get("href"))
 
 
-def test_every_link_to_the_booking_site_carries_utm_rel_and_referrer_policy(site_build: Build) -> None:
+def test_every_link_to_the_booking_site_has_rel_referrer_policy_and_no_utm_by_default(site_build: Build) -> None:
     seen = 0
     for path in sorted(site_build.site.rglob("*.html")):
         for link in lxml_html.fromstring(path.read_bytes()).xpath("//a[@href]"):
@@ -202,7 +213,7 @@ def test_every_link_to_the_booking_site_carries_utm_rel_and_referrer_policy(site
                 continue
             seen += 1
             assert (link.get("rel"), link.get("referrerpolicy")) == ("noopener", "origin"), path
-            assert set(parse_qs(urlsplit(link.get("href")).query)) >= {"utm_source", "utm_medium"}, path
+            assert not urlsplit(link.get("href")).query, path
     assert seen >= len(POSTS) + 1
 
 
