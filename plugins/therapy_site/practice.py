@@ -35,10 +35,26 @@ class CrisisLine:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A place the practice serves, e.g. ``Place("City", "Bristol")``: a real name, never a country code."""
+
+    type: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Practice:
     name: str
     practitioner: Practitioner
-    type: str = "ProfessionalService"
+    # schema.org retired ProfessionalService; a psychotherapy practice is a MedicalBusiness.
+    type: str = "MedicalBusiness"
+    # MedicalSpecialty enumeration member (e.g. "Psychiatric"); empty by default: schema.org has no
+    # psychotherapy specialty, and claiming a medical one would overstate what the practice is.
+    medical_specialty: str = ""
+    # The treatments offered, each a schema.org PsychologicalTreatment named as the site names it.
+    services: tuple[str, ...] = ()
+    accepting_new_patients: bool | None = None
+    area_served: tuple[Place, ...] = ()
     description: str = ""
     logo: str = ""
     email: str = ""
@@ -55,6 +71,27 @@ def _tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(str(item) for item in value)
+
+
+PLACE_TYPES = frozenset({"Place", "AdministrativeArea", "City", "State", "Country"})
+
+
+def _places(value: Any) -> tuple[Place, ...]:
+    """``area_served``: a list of ``{type: City, name: Bristol}`` (a bare string is a Place's name)."""
+    places = []
+    for item in value or ():
+        if isinstance(item, str):
+            places.append(Place("Place", item))
+            continue
+        if not isinstance(item, dict) or not item.get("name"):
+            raise PluginError("mkdocs.yml: each extra.practice.area_served entry needs a 'name' (and a 'type')")
+        kind = str(item.get("type", "Place"))
+        if kind not in PLACE_TYPES:
+            raise PluginError(
+                f"mkdocs.yml: extra.practice.area_served type '{kind}' is not one of {', '.join(sorted(PLACE_TYPES))}"
+            )
+        places.append(Place(kind, str(item["name"])))
+    return tuple(places)
 
 
 def practice_from_config(config: Any) -> Practice:
@@ -83,7 +120,13 @@ def practice_from_config(config: Any) -> Practice:
     return Practice(
         name=str(raw["name"]),
         practitioner=practitioner,
-        type=str(raw.get("type", "ProfessionalService")),
+        type=str(raw.get("type", "MedicalBusiness")),
+        medical_specialty=str(raw.get("medical_specialty", "")),
+        services=_tuple(raw.get("services")),
+        accepting_new_patients=(
+            None if raw.get("accepting_new_patients") is None else bool(raw.get("accepting_new_patients"))
+        ),
+        area_served=_places(raw.get("area_served")),
         description=str(raw.get("description", "")).strip(),
         logo=str(raw.get("logo", "")),
         email=str(raw.get("email", "")),

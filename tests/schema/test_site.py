@@ -81,9 +81,9 @@ def visible_faq(build: Build, url_path: str) -> list[tuple[str, str]]:
 
 def test_trust_post_graph_has_the_nodes_of_a_blog_post(site_build: Build) -> None:
     graph = graph_of(site_build, TRUST)
-    for kind in ["WebSite", "ProfessionalService", "Person", "WebPage", "BlogPosting", "BreadcrumbList", "FAQPage"]:
+    for kind in ["WebSite", "MedicalBusiness", "Person", "WebPage", "BlogPosting", "BreadcrumbList", "FAQPage"]:
         assert len(nodes_of_type(graph, kind)) == 1, kind
-    assert one(graph, "ProfessionalService")["@id"] == f"{SITE}#organization"
+    assert one(graph, "MedicalBusiness")["@id"] == f"{SITE}#organization"
     assert one(graph, "BlogPosting")["@id"] == f"{SITE}{TRUST}#article"
 
 

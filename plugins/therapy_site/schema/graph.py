@@ -143,10 +143,39 @@ def website_node(site: SiteFacts) -> Node:
     }
 
 
+# Types whose nodes may carry isAcceptingNewPatients (its schema.org domain is MedicalOrganization).
+MEDICAL_ORGANIZATION_TYPES = frozenset({"MedicalOrganization", "MedicalClinic", "Hospital", "Physician"})
+
+
+def organization_types(practice: Practice) -> str | list[str]:
+    """The practice's ``@type``. ``isAcceptingNewPatients`` belongs to MedicalOrganization, which a
+    MedicalBusiness is not: when the practice states it, the node is typed both (valid JSON-LD multi-typing)."""
+    if practice.accepting_new_patients is None or practice.type in MEDICAL_ORGANIZATION_TYPES:
+        return practice.type
+    return [practice.type, "MedicalOrganization"]
+
+
+def medical_nodes(practice: Practice) -> Node:
+    """medicalSpecialty, availableService (PsychologicalTreatment), isAcceptingNewPatients, areaServed."""
+    node: Node = {}
+    if practice.medical_specialty:
+        node["medicalSpecialty"] = f"https://schema.org/{practice.medical_specialty}"
+    if practice.services:
+        node["availableService"] = [{"@type": "PsychologicalTreatment", "name": name} for name in practice.services]
+    if practice.accepting_new_patients is not None:
+        node["isAcceptingNewPatients"] = practice.accepting_new_patients
+    places = practice.area_served
+    if not places and practice.location.get("locality"):
+        places = (Place("City", practice.location["locality"]),)
+    if places:
+        node["areaServed"] = [{"@type": place.type, "name": place.name} for place in places]
+    return node
+
+
 def organization_nodes(site: SiteFacts) -> list[Node]:
     practice = site.practice
     node: Node = {
-        "@type": practice.type,
+        "@type": organization_types(practice),
         "@id": site.organization_id,
         "name": practice.name,
         "url": site.url,
@@ -162,8 +191,7 @@ def organization_nodes(site: SiteFacts) -> list[Node]:
     }
     if any(address.values()):
         node["address"] = {"@type": "PostalAddress", **{key: value for key, value in address.items() if value}}
-    if practice.location.get("country"):
-        node["areaServed"] = {"@type": "Country", "name": practice.location["country"]}
+    node.update(medical_nodes(practice))
     nodes = [node]
     if site.logo is not None:
         logo_id = f"{site.url}#logo"

@@ -1,0 +1,16 @@
+"""Fixtures for the search/sharing/trust tests; the real site is the session ``site_build`` of tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+from seo_helpers import VARIANT_POSTS, build_variant
+
+from helpers import Build
+
+
+@pytest.fixture(scope="session")
+def variant_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site plus test posts (sources heading, reviewer, pagination dates), committed to git, built strictly."""
+    build = build_variant(tmp_path_factory.mktemp("seo-variant"), posts=VARIANT_POSTS, git=True)
+    assert build.returncode == 0, build.output
+    return build
