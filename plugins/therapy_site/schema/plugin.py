@@ -59,7 +59,9 @@ from therapy_site.text import word_count
 log = get_plugin_logger(__name__)
 
 # ProfessionalService is deprecated in schema.org (its use is discouraged); not accepted.
-ORGANIZATION_TYPES = frozenset({"Organization", "LocalBusiness", "MedicalBusiness", "MedicalOrganization", "MedicalClinic"})
+ORGANIZATION_TYPES = frozenset(
+    {"Organization", "LocalBusiness", "MedicalBusiness", "MedicalOrganization", "MedicalClinic"}
+)
 PAGE_TYPES = frozenset(
     {"WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "ItemPage"}
 )
