@@ -149,7 +149,7 @@ def test_review_by_the_practitioner_is_stated_and_shown(schema_site: Build) -> N
     assert page["reviewedBy"] == {"@id": f"{SITE}#person"}
     assert page["lastReviewed"] == "2025-12-01"
     (line,) = schema_site.html(url_path).xpath('//*[contains(@class, "ts-post-header__review")]')
-    assert " ".join(line.text_content().split()) == "Reviewed by Anna Reyes on December 1, 2025"
+    assert " ".join(line.text_content().split()) == "Reviewed by Anna Reyes on 1 December 2025"
     assert line.xpath(".//time/@datetime") == ["2025-12-01"]
 
 
@@ -163,7 +163,7 @@ def test_review_by_another_configured_person_adds_their_node(schema_site: Build)
     assert reviewer["url"] == f"{SITE}services/"
     assert page["lastReviewed"] == "2025-12-02"
     text = " ".join(schema_site.html(url_path).xpath('string(//*[contains(@class, "ts-post-header__review")])').split())
-    assert text == "Reviewed by Sam Okafor on December 2, 2025"
+    assert text == "Reviewed by Sam Okafor on 2 December 2025"
 
 
 def test_takeaways_section_becomes_the_abstract(schema_site: Build) -> None:
@@ -183,20 +183,24 @@ def og_image(build: Build, url_path: str) -> dict[str, str]:
 def test_chosen_social_image_takes_precedence_over_the_hero(schema_site: Build) -> None:
     assert og_image(schema_site, "blog/og-override/") == {
         "og:image": f"{SITE}assets/images/trust-hero.webp",
+        "og:image:type": "image/webp",
         "og:image:width": "1200",
         "og:image:height": "675",
         "og:image:alt": "Card for the override post",
     }
     graph = graph_of(schema_site, "blog/og-override/")
+    # The Article images are the hero's 16:9, 4:3 and 1:1 versions (issue 15), the 16:9 one primary.
     primary = by_id(graph, node(graph, "WebPage")["primaryImageOfPage"]["@id"])
-    assert primary["url"] == f"{SITE}assets/images/anxiety-hero.webp"
+    assert primary["url"].startswith(f"{SITE}assets/images/derived/anxiety-hero-") and primary["url"].endswith("16x9.jpg")
     images = [by_id(graph, ref["@id"])["url"] for ref in node(graph, "BlogPosting")["image"]]
-    assert images == [f"{SITE}assets/images/anxiety-hero.webp", f"{SITE}assets/images/trust-hero.webp"]
+    assert [url.rsplit("-", 1)[1] for url in images] == ["16x9.jpg", "4x3.jpg", "1x1.jpg"]
 
 
 def test_without_a_chosen_social_image_the_hero_is_the_og_image(schema_site: Build) -> None:
     image = og_image(schema_site, "blog/hero-only/")
-    assert image["og:image"] == f"{SITE}assets/images/anxiety-hero.webp"
+    # A JPEG card drawn from the hero (networks such as LinkedIn do not preview WebP).
+    assert image["og:image"].startswith(f"{SITE}assets/images/derived/anxiety-hero-")
+    assert image["og:image"].endswith("-card.jpg") and image["og:image:type"] == "image/jpeg"
     assert image["og:image:alt"] == "A low warm sun above soft green hills."
 
 

@@ -50,9 +50,14 @@ def test_post_head_has_article_open_graph(site_build: Build) -> None:
 def test_post_og_image_is_the_hero_with_size_and_alt(site_build: Build) -> None:
     meta = head_meta(site_build, TRUST)
     hero = trust_front_matter()["hero"]
-    assert meta["og:image"] == [f"{SITE}{hero['src']}"]
-    with Image.open(REPO / "docs" / hero["src"]) as picture:
-        assert (int(meta["og:image:width"][0]), int(meta["og:image:height"][0])) == picture.size
+    # A JPEG card drawn from the hero (WebP is not previewed everywhere), 1200×630.
+    stem = hero["src"].rsplit("/", 1)[1].removesuffix(".webp")
+    (url,) = meta["og:image"]
+    assert url.startswith(f"{SITE}assets/images/derived/{stem}-") and url.endswith("-card.jpg")
+    assert meta["og:image:type"] == ["image/jpeg"]
+    with Image.open(site_build.site / url.removeprefix(SITE)) as picture:
+        assert picture.format == "JPEG"
+        assert (int(meta["og:image:width"][0]), int(meta["og:image:height"][0])) == picture.size == (1200, 630)
     assert meta["og:image:alt"] == [hero["alt"]]
 
 

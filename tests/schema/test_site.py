@@ -110,7 +110,7 @@ def test_blog_posting_states_the_post_facts(site_build: Build) -> None:
     assert article["description"] == meta["description"]
     assert article["articleSection"] == meta["categories"][0]
     assert article["keywords"] == meta["tags"]
-    assert article["inLanguage"] == "en"
+    assert article["inLanguage"] == "en-GB"
     assert ISO_WITH_ZONE.match(article["datePublished"]) and ISO_WITH_ZONE.match(article["dateModified"])
     assert article["datePublished"].startswith(str(meta["date"]["created"]))
     assert article["dateModified"].startswith(str(meta["date"]["updated"]))
@@ -123,11 +123,12 @@ def test_blog_posting_states_the_post_facts(site_build: Build) -> None:
         ).split()
     )
     assert 0.8 * body_words < article["wordCount"] < 1.1 * body_words
-    image = next(node for node in graph if node["@id"] == article["image"]["@id"])
+    image = next(node for node in graph if node["@id"] == article["image"][0]["@id"])
     assert image["@type"] == "ImageObject"
-    assert image["url"] == f"{SITE}{meta['hero']['src']}"
-    with Image.open(REPO / "docs" / meta["hero"]["src"]) as picture:
-        assert (image["width"], image["height"]) == picture.size
+    stem = meta["hero"]["src"].rsplit("/", 1)[1].removesuffix(".webp")
+    assert image["url"].startswith(f"{SITE}assets/images/derived/{stem}-") and image["url"].endswith("-16x9.jpg")
+    with Image.open(site_build.site / image["url"].removeprefix(SITE)) as picture:
+        assert (image["width"], image["height"]) == picture.size == (1200, 675)
 
 
 def test_trust_post_abstract_is_the_takeaways_list(site_build: Build) -> None:

@@ -17,6 +17,11 @@ from therapy_site.schema.graph import ImageFacts, PageFacts, SiteFacts, iso
 class SocialImage:
     image: ImageFacts
     alt: str
+    mime: str = ""  # og:image:type, e.g. image/png
+
+
+# Lets search engines show large image previews (Discover cards need it); our share images are 1200 px wide.
+ROBOTS = "max-image-preview:large"
 
 
 def _meta(attribute: str, name: str, content: object) -> Markup:
@@ -26,6 +31,7 @@ def _meta(attribute: str, name: str, content: object) -> Markup:
 def head_tags(site: SiteFacts, page: PageFacts, locale: str, image: SocialImage | None, author_url: str) -> Markup:
     """The page's Open Graph tags, one per line, in a fixed order."""
     tags = [
+        _meta("name", "robots", ROBOTS),
         _meta("property", "og:type", "article" if page.post else "website"),
         _meta("property", "og:site_name", site.name),
         _meta("property", "og:title", page.title),
@@ -35,6 +41,8 @@ def head_tags(site: SiteFacts, page: PageFacts, locale: str, image: SocialImage 
     ]
     if image is not None:
         tags.append(_meta("property", "og:image", image.image.url))
+        if image.mime:
+            tags.append(_meta("property", "og:image:type", image.mime))
         if image.image.width and image.image.height:
             tags.append(_meta("property", "og:image:width", image.image.width))
             tags.append(_meta("property", "og:image:height", image.image.height))

@@ -53,6 +53,7 @@ from therapy_site.schema.graph import (
     script_tag,
 )
 from therapy_site.schema.opengraph import SocialImage, head_tags
+from therapy_site.seo.social import page_hero_images, share_image
 from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.text import word_count
 
@@ -107,6 +108,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 )
         self.language = str(config.theme.get("language") or "en")
         self.locale = self.config.locale or self._default_locale()
+        self.docs_dir = Path(config.docs_dir)
         self.site: SiteFacts | None = None
         self.word_counts: dict[str, int] = {}
         return config

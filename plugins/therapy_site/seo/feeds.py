@@ -1,0 +1,79 @@
+"""Repair what mkdocs-rss-plugin writes, with an XML parser and ``json`` (its template is not overridable).
+
+* RSS 2.0's ``<author>`` and ``<managingEditor>`` must hold an email address; the plugin writes a name.
+  Item authors become ``<dc:creator>`` (Dublin Core, the namespace the feed already declares); the
+  channel's editor becomes ``email (Name)`` when the practice has an email, else ``dc:creator`` too.
+* Each item gets its share image as an ``<enclosure>`` (URL, type, byte length), and the JSON Feed
+  item its ``image``; the plugin finds none (our images are drawn after the pages).
+* The feeds' ``language`` is the site's full language tag (``en-GB``), like ``lang`` and ``og:locale``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    url: str  # absolute
+    mime: str
+    length: int  # bytes
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    from therapy_site.infographics.cache import write_atomic
+
+    write_atomic(path, data)
+
+
+def rewrite_rss(path: Path, images: dict[str, FeedImage], language: str, editor_email: str) -> None:
+    """Rewrite one RSS file in place (see the module docstring); items are matched by ``<link>``."""
+    parser = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True)
+    tree = etree.parse(str(path), parser)
+    channel = tree.getroot().find("channel")
+    if channel is None:
+        return
+    for element in channel.findall("language"):
+        element.text = language
+    for editor in channel.findall("managingEditor"):
+        name = (editor.text or "").strip()
+        if editor_email and "@" not in name:
+            editor.text = f"{editor_email} ({name})"
+        elif "@" not in name:
+            _replace_with_creator(editor, name)
+    for item in channel.findall("item"):
+        for author in item.findall("author"):
+            _replace_with_creator(author, (author.text or "").strip())
+        link = (item.findtext("link") or "").strip()
+        image = images.get(link)
+        if image is not None and item.find("enclosure") is None:
+            enclosure = etree.SubElement(item, "enclosure")
+            enclosure.set("url", image.url)
+            enclosure.set("type", image.mime)
+            enclosure.set("length", str(image.length))
+    _write_atomic(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+
+
+def _replace_with_creator(element: Any, name: str) -> None:
+    creator = etree.Element(f"{{{DC}}}creator", nsmap={"dc": DC})
+    creator.text = name
+    creator.tail = element.tail
+    element.getparent().replace(element, creator)
+
+
+def rewrite_json_feed(path: Path, images: dict[str, FeedImage], language: str) -> None:
+    """Give JSON Feed items their ``image`` and the feed its full language tag."""
+    feed = json.loads(path.read_text(encoding="utf-8"))
+    feed["language"] = language
+    for item in feed.get("items", []):
+        image = images.get(str(item.get("url") or ""))
+        if image is not None:
+            item["image"] = image.url
+    _write_atomic(path, json.dumps(feed, ensure_ascii=False).encode("utf-8"))

@@ -1,0 +1,93 @@
+"""Images drawn from a post's hero: a share card and the three Article image ratios Google recommends.
+
+The hero is usually WebP, which several networks do not preview, and 16:9 only. From it we draw,
+cover-cropped around the centre and encoded as baseline JPEG without metadata:
+
+* ``card``: 1200×630, the ``og:image`` / ``twitter:image``;
+* ``16x9``, ``4x3``, ``1x1``: 1200 px wide, the BlogPosting ``image`` list.
+
+Files are named by a hash of the hero's bytes and of this drawing code, so they are cached (like the
+infographics, :class:`therapy_site.infographics.cache.ImageCache`) and never stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageOps
+
+VERSION = "1"
+DERIVED_DIR = "assets/images/derived"
+JPEG_MIME = "image/jpeg"
+SIZES: dict[str, tuple[int, int]] = {
+    "card": (1200, 630),
+    "16x9": (1200, 675),
+    "4x3": (1200, 900),
+    "1x1": (1200, 1200),
+}
+ARTICLE_RATIOS = ("16x9", "4x3", "1x1")
+
+
+@dataclass(frozen=True)
+class DerivedImage:
+    site_path: str  # from the site root, e.g. assets/images/derived/trust-hero-1a2b-card.jpg
+    width: int
+    height: int
+    mime: str = JPEG_MIME
+
+
+@dataclass(frozen=True)
+class HeroImages:
+    """The images drawn from one hero; ``key`` names them in the cache."""
+
+    key: str
+    source: Path
+    images: dict[str, DerivedImage]
+
+    @property
+    def card(self) -> DerivedImage:
+        return self.images["card"]
+
+    @property
+    def article(self) -> tuple[DerivedImage, ...]:
+        return tuple(self.images[name] for name in ARTICLE_RATIOS)
+
+    def site_paths(self) -> list[str]:
+        return sorted(image.site_path for image in self.images.values())
+
+    def render(self) -> dict[str, bytes]:
+        """Site path → JPEG bytes for every variant."""
+        with Image.open(self.source) as opened:
+            hero = opened.convert("RGB")
+        return {
+            image.site_path: encode_jpeg(
+                ImageOps.fit(hero, (image.width, image.height), Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+            )
+            for image in self.images.values()
+        }
+
+
+def encode_jpeg(image: Image.Image) -> bytes:
+    """Baseline JPEG, no EXIF/ICC/comments: identical bytes for identical pixels."""
+    buffer = io.BytesIO()
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    clean.save(buffer, "JPEG", quality=85, optimize=True, progressive=False, subsampling="4:2:0")
+    return buffer.getvalue()
+
+
+def hero_images(docs_dir: Path, src: str) -> HeroImages:
+    """The derived images of the hero at ``docs_dir / src`` (names only; :meth:`HeroImages.render` draws)."""
+    source = docs_dir / src
+    digest = hashlib.sha256()
+    digest.update(source.read_bytes())
+    digest.update(f"{VERSION}|{PIL.__version__}|{sorted(SIZES.items())}".encode())
+    key = digest.hexdigest()[:16]
+    stem = Path(src).stem
+    images = {
+        name: DerivedImage(f"{DERIVED_DIR}/{stem}-{key}-{name}.jpg", width, height) for name, (width, height) in SIZES.items()
+    }
+    return HeroImages(key, source, images)

@@ -1,0 +1,147 @@
+"""The ``therapy-site/seo`` plugin: sitemap ``lastmod``, images drawn from heroes, feed repairs.
+
+Thin glue over :mod:`therapy_site.seo.lastmod`, :mod:`~therapy_site.seo.hero_images` and
+:mod:`~therapy_site.seo.feeds`. Listed after ``rss`` in ``mkdocs.yml`` so that its ``on_post_build``
+finds the feeds written.
+"""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from therapy_site.infographics.cache import ImageCache
+from therapy_site.practice import practice_from_config
+from therapy_site.material.blog import is_listing, is_post
+from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
+from therapy_site.seo.hero_images import HeroImages
+from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
+from therapy_site.seo.social import mime_of, page_hero_images, share_image
+
+log = get_plugin_logger(__name__)
+
+
+class SeoConfig(Config):
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/therapy-site/hero-images")
+    workers = c.Type(int, default=4)
+    git_dates = c.Type(bool, default=True)  # sitemap: last git commit of pages without a front-matter date
+    feeds = c.Type(bool, default=True)  # repair the rss plugin's feeds (dc:creator, images, language)
+
+
+def _listed_posts(view: Any, blog: Any) -> list[Any]:
+    """The posts a listing shows: its own slice when Material's blog paginates it, else all of them."""
+    posts = list(getattr(view, "posts", None) or [])
+    pages = getattr(view, "pages", None) or []
+    per_page = getattr(blog, "_config_pagination_per_page", None)
+    if len(pages) > 1 and view in pages and callable(per_page):
+        step = max(1, int(per_page(view)))
+        at = pages.index(view)
+        return posts[at * step : at * step + step] or posts
+    return posts
+
+
+class SeoPlugin(BasePlugin[SeoConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        self.docs_dir = Path(config.docs_dir)
+        self.practice = practice_from_config(config)
+        self.language = str(config.theme.get("language") or "en")
+        self.cache = ImageCache(self.root / self.config.cache_dir, enabled=self.config.cache)
+        self.hero_jobs: dict[str, HeroImages] = {}
+        self.feed_images: dict[str, str] = {}  # post URL -> share image site path
+        return config
+
+    # -- sitemap -----------------------------------------------------------------------------------------------
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page's own date, before MkDocs renders ``sitemap.xml`` (static templates come before pages)."""
+        git = GitDates(self.root) if self.config.git_dates else None
+        blog = config.plugins.get("material/blog")
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None:
+                page.update_date = sitemap_date(self.lastmod(page, file.abs_src_path, git, blog))
+        return env
+
+    def lastmod(self, page: Page, source: str | None, git: GitDates | None, blog: Any) -> date | None:
+        if is_post(page):
+            return post_date(page.config.date.created, page.config.date.updated)
+        if is_listing(page):
+            listed = _listed_posts(page, blog)
+            return newest(post_date(post.config.date.created, post.config.date.updated) for post in listed)
+        found = front_matter_date(page.meta or {})
+        if found is None and git is not None and source:
+            found = git.last_commit(Path(source))
+        return found
+
+    # -- images ------------------------------------------------------------------------------------------------
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        heroes = page_hero_images(page.meta, self.docs_dir)
+        if heroes is not None:
+            self.hero_jobs[heroes.key] = heroes
+        if is_post(page):
+            image = share_image(page.meta, self.docs_dir)
+            if image is not None and page.canonical_url:
+                self.feed_images[page.canonical_url] = image.site_path
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.render_hero_images(Path(config.site_dir))
+        if self.config.feeds:
+            self.repair_feeds(config)
+
+    def render_hero_images(self, site: Path) -> None:
+        pending: list[HeroImages] = []
+        cached = 0
+        for key in sorted(self.hero_jobs):
+            job = self.hero_jobs[key]
+            files = self.cache.get(key, job.site_paths())
+            if files is None:
+                pending.append(job)
+                continue
+            for site_path, source in files.items():
+                cached += 1
+                (site / site_path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, site / site_path)
+        with ThreadPoolExecutor(max_workers=max(1, self.config.workers)) as pool:
+            results = list(pool.map(lambda job: job.render(), pending))
+        for job, images in zip(pending, results, strict=True):
+            self.cache.put(job.key, images)
+            for site_path, data in images.items():
+                (site / site_path).parent.mkdir(parents=True, exist_ok=True)
+                (site / site_path).write_bytes(data)
+        self.cache.save()
+        log.info(f"hero images: {sum(len(images) for images in results)} drawn, {cached} from cache")
+
+    # -- feeds -------------------------------------------------------------------------------------------------
+
+    def repair_feeds(self, config: MkDocsConfig) -> None:
+        rss = config.plugins.get("rss")
+        if rss is None or not getattr(rss.config, "enabled", True):
+            return
+        site = Path(config.site_dir)
+        site_url = config.site_url.rstrip("/") + "/"
+        images: dict[str, FeedImage] = {}
+        for url, site_path in self.feed_images.items():
+            path = site / site_path
+            if path.is_file():
+                images[url] = FeedImage(site_url + site_path, mime_of(site_path), path.stat().st_size)
+        names = rss.config.feeds_filenames
+        for name in (names.rss_created, names.rss_updated):
+            if rss.config.rss_feed_enabled and (site / name).is_file():
+                rewrite_rss(site / name, images, self.language, self.practice.email)
+        for name in (names.json_created, names.json_updated):
+            if rss.config.json_feed_enabled and (site / name).is_file():
+                rewrite_json_feed(site / name, images, self.language)
