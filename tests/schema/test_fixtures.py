@@ -191,7 +191,9 @@ def test_chosen_social_image_takes_precedence_over_the_hero(schema_site: Build) 
     graph = graph_of(schema_site, "blog/og-override/")
     # The Article images are the hero's 16:9, 4:3 and 1:1 versions (issue 15), the 16:9 one primary.
     primary = by_id(graph, node(graph, "WebPage")["primaryImageOfPage"]["@id"])
-    assert primary["url"].startswith(f"{SITE}assets/images/derived/anxiety-hero-") and primary["url"].endswith("16x9.jpg")
+    assert primary["url"].startswith(f"{SITE}assets/images/derived/anxiety-hero-") and primary["url"].endswith(
+        "16x9.jpg"
+    )
     images = [by_id(graph, ref["@id"])["url"] for ref in node(graph, "BlogPosting")["image"]]
     assert [url.rsplit("-", 1)[1] for url in images] == ["16x9.jpg", "4x3.jpg", "1x1.jpg"]
 

@@ -88,6 +88,7 @@ def hero_images(docs_dir: Path, src: str) -> HeroImages:
     key = digest.hexdigest()[:16]
     stem = Path(src).stem
     images = {
-        name: DerivedImage(f"{DERIVED_DIR}/{stem}-{key}-{name}.jpg", width, height) for name, (width, height) in SIZES.items()
+        name: DerivedImage(f"{DERIVED_DIR}/{stem}-{key}-{name}.jpg", width, height)
+        for name, (width, height) in SIZES.items()
     }
     return HeroImages(key, source, images)
