@@ -53,6 +53,7 @@ from therapy_site.schema.graph import (
     script_tag,
 )
 from therapy_site.schema.opengraph import SocialImage, head_tags
+from therapy_site.seo.listing import listing_description, listing_kind, paged_title
 from therapy_site.seo.social import page_hero_images, share_image
 from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.text import word_count
@@ -168,6 +169,12 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         social = self.social_image(page_data(page), site)
         tags = head_tags(site, facts, self.locale, social, self.author_url(facts, site))
         context["therapy_schema_head"] = tags + Markup("\n") + script_tag(graph)
+        # For templates: the <title>/description they print and the visible trail (same facts as the graph).
+        context["therapy_page_title"] = facts.title
+        context["therapy_description"] = facts.description
+        context["therapy_breadcrumbs"] = [
+            {"name": name, "path": crumb_url.removeprefix(site.url)} for name, crumb_url in facts.breadcrumbs
+        ]
         return context
 
     def page_facts(self, page: Page, config: MkDocsConfig, site: SiteFacts) -> PageFacts:
@@ -211,10 +218,12 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return "WebPage"
 
     def breadcrumbs(self, page: Page, config: MkDocsConfig, site: SiteFacts, url: str) -> tuple[tuple[str, str], ...]:
+        """Home › Blog › Category › Post. Like Yoast, no pagination steps: page 2 of a listing has page 1's trail."""
         if page.is_homepage:
             return ()
         crumbs = [(self.config.home_label, site.url)]
         root = blog_root(config)
+        page = self.original_view(page)
         if is_post(page) or is_listing(page):
             if root is not None and root is not page:
                 crumbs.append((_collapse(str(root.title)), root.canonical_url or site.absolute(root.url)))

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.practice import practice_from_config
 from therapy_site.material.blog import is_listing, is_post
@@ -61,6 +62,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.hero_jobs: dict[str, HeroImages] = {}
         self.feed_images: dict[str, str] = {}  # post URL -> share image site path
         return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        add_stylesheet(files, config, Path(__file__).with_name("breadcrumbs.css"))
+        return files
 
     # -- sitemap -----------------------------------------------------------------------------------------------
 
