@@ -248,24 +248,17 @@ def breadcrumb_node(page: PageFacts, node_id: str) -> Node:
     }
 
 
-def faq_node(site: SiteFacts, page: PageFacts, faq: Faq, webpage_id: str) -> Node:
-    return {
-        "@type": "FAQPage",
-        "@id": f"{page.url}#faq",
-        "url": page.url,
-        "name": faq.title or page.title,
-        "inLanguage": site.language,
-        "isPartOf": ref(webpage_id),
-        "mainEntity": [
-            {
-                "@type": "Question",
-                "@id": f"{page.url}#{item.id}" if item.id else f"{page.url}#faq-{index}",
-                "name": item.question,
-                "acceptedAnswer": {"@type": "Answer", "text": item.answer_html},
-            }
-            for index, item in enumerate(faq.items, start=1)
-        ],
-    }
+def faq_questions(page: PageFacts, faq: Faq) -> list[Node]:
+    """The FAQ's Question nodes, inline: each has the exact text the page shows (the FAQ plugin checks it)."""
+    return [
+        {
+            "@type": "Question",
+            "@id": f"{page.url}#{item.id}" if item.id else f"{page.url}#faq-{index}",
+            "name": item.question,
+            "acceptedAnswer": {"@type": "Answer", "text": item.answer_html},
+        }
+        for index, item in enumerate(faq.items, start=1)
+    ]
 
 
 def article_node(site: SiteFacts, page: PageFacts, post: PostFacts, webpage_id: str, images: list[Node]) -> Node:
@@ -297,8 +290,10 @@ def article_node(site: SiteFacts, page: PageFacts, post: PostFacts, webpage_id: 
 
 
 def webpage_node(site: SiteFacts, page: PageFacts, images: list[Node]) -> Node:
+    # Like Yoast: a page with an FAQ is one node typed both, not a second page-type node beside the WebPage.
+    has_faq = page.faq is not None and bool(page.faq.items)
     node: Node = {
-        "@type": page.kind,
+        "@type": [page.kind, "FAQPage"] if has_faq else page.kind,
         "@id": f"{page.url}#webpage",
         "url": page.url,
         "name": page.title,
@@ -315,6 +310,9 @@ def webpage_node(site: SiteFacts, page: PageFacts, images: list[Node]) -> Node:
     elif page.kind in {"AboutPage", "ProfilePage"}:
         node["about"] = ref(site.person_id)
         node["mainEntity"] = ref(site.person_id)
+    if has_faq and page.faq is not None:
+        # The questions are the FAQPage's main entity; an AboutPage keeps its person as ``about``.
+        node["mainEntity"] = faq_questions(page, page.faq)
     if page.post is not None:
         node["datePublished"] = iso(page.post.published)
         node["dateModified"] = iso(page.post.modified or page.post.published)
@@ -332,7 +330,7 @@ def page_image_nodes(page: PageFacts) -> list[Node]:
 
 
 def build_graph(site: SiteFacts, page: PageFacts) -> Node:
-    """The page's whole graph: site nodes, the page, and (for posts) article, breadcrumbs and FAQ."""
+    """The page's whole graph: site nodes, the page (typed FAQPage too when it has one), article, breadcrumbs."""
     webpage_id = f"{page.url}#webpage"
     images = page_image_nodes(page)
     nodes: list[Node] = [website_node(site), *organization_nodes(site), *practitioner_nodes(site)]
@@ -347,8 +345,6 @@ def build_graph(site: SiteFacts, page: PageFacts) -> Node:
     nodes.extend(images)
     if page.breadcrumbs:
         nodes.append(breadcrumb_node(page, f"{page.url}#breadcrumb"))
-    if page.faq is not None and page.faq.items:
-        nodes.append(faq_node(site, page, page.faq, webpage_id))
     return {"@context": "https://schema.org", "@graph": nodes}
 
 

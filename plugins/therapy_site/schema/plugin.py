@@ -74,6 +74,10 @@ class SchemaConfig(Config):
     home_label = c.Type(str, default="Home")
     # Page source path -> schema.org WebPage type, e.g. {book.md: ContactPage}; front matter `schema_type` wins.
     page_types = c.Type(dict, default={})
+    # FAQPage markup for pages with an FAQ section (front matter `faq: false` turns it off per page). Google shows
+    # FAQ rich results only for well-known government and health sites since 2023; other engines and assistants
+    # still read the markup, so it stays on by default. No promise of rich results is made anywhere.
+    faq_markup = c.Type(bool, default=True)
 
 
 def _collapse(text: str) -> str:
