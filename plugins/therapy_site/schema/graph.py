@@ -91,6 +91,7 @@ class PageFacts:
     post: PostFacts | None = None
     faq: Faq | None = None
     review: ReviewFacts | None = None
+    citations: tuple[Citation, ...] = ()  # the sources the page cites (therapy_site.citations)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,22 @@ def breadcrumb_node(page: PageFacts, node_id: str) -> Node:
     }
 
 
+def citation_nodes(citations: tuple[Citation, ...]) -> list[Node]:
+    """Each cited work: a ScholarlyArticle (DOI, PubMed) or CreativeWork with its url, name and publisher."""
+    nodes = []
+    for citation in citations:
+        node: Node = {
+            "@type": citation.kind,
+            "url": citation.url,
+            "name": citation.name,
+            "publisher": {"@type": "Organization", "name": citation.publisher},
+        }
+        if citation.year:
+            node["datePublished"] = citation.year
+        nodes.append(node)
+    return nodes
+
+
 def faq_questions(page: PageFacts, faq: Faq) -> list[Node]:
     """The FAQ's Question nodes, inline: each has the exact text the page shows (the FAQ plugin checks it)."""
     return [
@@ -286,6 +303,8 @@ def article_node(site: SiteFacts, page: PageFacts, post: PostFacts, webpage_id: 
         node["keywords"] = list(post.keywords)
     if post.abstract:
         node["abstract"] = post.abstract
+    if page.citations:
+        node["citation"] = citation_nodes(page.citations)
     return node
 
 
@@ -316,6 +335,8 @@ def webpage_node(site: SiteFacts, page: PageFacts, images: list[Node]) -> Node:
     if page.post is not None:
         node["datePublished"] = iso(page.post.published)
         node["dateModified"] = iso(page.post.modified or page.post.published)
+    if page.citations and page.post is None:  # a post's citations are on its BlogPosting
+        node["citation"] = citation_nodes(page.citations)
     if page.review is not None:
         node["reviewedBy"] = site.person_ref(page.review.reviewer)
         node["lastReviewed"] = iso(page.review.reviewed)

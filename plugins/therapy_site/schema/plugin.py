@@ -202,6 +202,12 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             review=self.review_facts(data, config),
         )
 
+    @staticmethod
+    def citations(page: Page, config: MkDocsConfig) -> tuple[Any, ...]:
+        """The page's sources, as the citations plugin collected them (none on listings)."""
+        plugin = config.plugins.get("therapy-site/citations")
+        return plugin.citations_for(page) if plugin is not None and not is_listing(page) else ()
+
     def page_title(self, page: Page) -> str:
         original = listing_first_page(page) if is_listing(page) else page
         title = _collapse(plain(original.meta.get("title") or original.title or ""))
