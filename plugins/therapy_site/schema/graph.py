@@ -59,6 +59,7 @@ class PersonFacts:
     url: str = ""  # absolute
     description: str = ""
     image: str = ""  # absolute
+    profile: Profile | None = None  # credentials and sameAs links (.credentials.yml)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class SiteFacts:
     practice: Practice
     logo: ImageFacts | None = None
     practitioner_image: ImageFacts | None = None
+    practitioner_profile: Profile | None = None  # the practitioner's entry in .credentials.yml
 
     def absolute(self, path: str) -> str:
         return urljoin(self.url, path.lstrip("/")) if path else ""
@@ -215,14 +217,15 @@ def practitioner_nodes(site: SiteFacts) -> list[Node]:
         node["jobTitle"] = person.job_title
     if person.bio:
         node["description"] = person.bio
-    if person.credentials:
-        node["hasCredential"] = [
-            {"@type": "EducationalOccupationalCredential", "name": credential} for credential in person.credentials
-        ]
+    profile = site.practitioner_profile
+    credentials = profile.credentials if profile and profile.credentials else tuple(map(Credential, person.credentials))
+    if credentials:
+        node["hasCredential"] = [credential_node(credential) for credential in credentials]
     if person.knows_about:
         node["knowsAbout"] = list(person.knows_about)
-    if person.same_as:
-        node["sameAs"] = list(person.same_as)
+    same_as = list(dict.fromkeys([*person.same_as, *(profile.same_as if profile else ())]))
+    if same_as:
+        node["sameAs"] = same_as
     nodes = [node]
     if site.practitioner_image is not None:
         image_id = f"{site.url}#person-image"
@@ -231,10 +234,31 @@ def practitioner_nodes(site: SiteFacts) -> list[Node]:
     return nodes
 
 
+def credential_node(credential: Credential) -> Node:
+    """A qualification or registration, ``recognizedBy`` the body that keeps the register."""
+    node: Node = {"@type": "EducationalOccupationalCredential", "name": credential.name}
+    if credential.category:
+        node["credentialCategory"] = credential.category
+    if credential.recognized_by:
+        body: Node = {"@type": "Organization", "name": credential.recognized_by}
+        if credential.recognized_by_url:
+            body["url"] = credential.recognized_by_url
+        node["recognizedBy"] = body
+    return node
+
+
 def other_person_node(site: SiteFacts, person: PersonFacts) -> Node:
     node: Node = {"@type": "Person", "@id": site.other_person_id(person), "name": person.name}
     optional = {"url": person.url, "description": person.description, "image": person.image}
     node.update({key: value for key, value in optional.items() if value})
+    profile = person.profile
+    if profile is not None:
+        if profile.job_title:
+            node["jobTitle"] = profile.job_title
+        if profile.credentials:
+            node["hasCredential"] = [credential_node(credential) for credential in profile.credentials]
+        if profile.same_as:
+            node["sameAs"] = list(profile.same_as)
     return node
 
 

@@ -42,6 +42,7 @@ from therapy_site.material.blog import (
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import PageData, page_data
 from therapy_site.practice import Practice, practice_from_config
+from therapy_site.review.credentials import Profile, profile_from_author
 from therapy_site.schema.graph import (
     ImageFacts,
     PageFacts,
@@ -138,8 +139,26 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 practitioner_image=self.docs_image(
                     config, site_url, self.practice.practitioner.image, self.practice.practitioner.name
                 ),
+                practitioner_profile=self.practitioner_profile(config),
             )
         return self.site
+
+    def profiles(self, config: MkDocsConfig) -> dict[str, Profile]:
+        """Credentials and ``sameAs`` of every blog author (``.authors.yml``), read once per build."""
+        if self._profiles is None:
+            blog = config.plugins.get("material/blog")
+            where = f"{getattr(getattr(blog, 'config', None), 'blog_dir', 'blog')}/.authors.yml"
+            authors = getattr(blog, "authors", {}) or {}
+            self._profiles = {str(key): profile_from_author(where, str(key), author) for key, author in authors.items()}
+        return self._profiles
+
+    def practitioner_profile(self, config: MkDocsConfig) -> Profile | None:
+        """The practitioner's profile: the author entry with the practitioner's name."""
+        blog = config.plugins.get("material/blog")
+        for key, author in (getattr(blog, "authors", {}) or {}).items():
+            if author.name == self.practice.practitioner.name:
+                return self.profiles(config).get(str(key))
+        return None
 
     def docs_image(self, config: MkDocsConfig, site_url: str, path: str, caption: str) -> ImageFacts | None:
         if not path:
@@ -158,6 +177,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             url=site.absolute(author.url or ""),
             description=_collapse(author.description or ""),
             image=site.absolute(author.avatar or "") if not str(author.avatar).startswith("http") else author.avatar,
+            profile=self.profiles(config).get(key),
         )
 
     # -- per page ----------------------------------------------------------------------------------------------
