@@ -73,10 +73,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         """Every page's own date, before MkDocs renders ``sitemap.xml`` (static templates come before pages)."""
         git = GitDates(self.root) if self.config.git_dates else None
         blog = config.plugins.get("material/blog")
-        for file in files.documentation_pages():
-            page = file.page
-            if page is not None:
-                page.update_date = sitemap_date(self.lastmod(page, file.abs_src_path, git, blog))
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        dates = [(page, sitemap_date(self.lastmod(page, page.file.abs_src_path, git, blog))) for page in pages]
+        if not any(value for _, value in dates):
+            # MkDocs dates sitemap.xml.gz by the newest page and fails when none has a date; keep its default.
+            log.info("sitemap: no page has a date (posts, front matter or git); lastmod left as MkDocs sets it")
+            return env
+        for page, value in dates:
+            page.update_date = value
         return env
 
     def lastmod(self, page: Page, source: str | None, git: GitDates | None, blog: Any) -> date | None:
