@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from seo_helpers import VARIANT_POSTS, build_variant
+from seo.seo_helpers import VARIANT_POSTS, build_variant
 
 from helpers import Build
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 from lxml import html as lxml_html
-from seo_helpers import graph_of, one
+from seo.seo_helpers import graph_of, one
 
 from helpers import REPO, Build, build_copy, make_post
 from therapy_site.citations.model import Citation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seo_helpers import SITE, build_variant, graph_of, nodes_of_type, types_of
+from seo.seo_helpers import SITE, build_variant, graph_of, nodes_of_type, types_of
 
 from helpers import REPO, Build
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from seo_helpers import SITE, graph_of, types_of
+from seo.seo_helpers import SITE, graph_of, types_of
 
 from helpers import REPO, Build, copy_project, load_config, run_build, write_config
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from seo_helpers import SITE, build_variant, graph_of, one
+from seo.seo_helpers import SITE, build_variant, graph_of, one
 
 from helpers import Build, copy_project
 from therapy_site.review.freshness import months_between, stale_review_message

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from lxml import etree
 from PIL import Image
-from seo_helpers import SITE, build_variant, graph_of, meta_content, one
+from seo.seo_helpers import SITE, build_variant, graph_of, meta_content, one
 
 from helpers import REPO, Build, run_build
 
