@@ -12,12 +12,16 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from therapy_site.review.credentials import Credential, credential_from
+
 
 @dataclass(frozen=True)
 class Practitioner:
     name: str
     job_title: str = ""
-    credentials: tuple[str, ...] = ()
+    credentials: tuple[str, ...] = ()  # names, as pages show them
+    # The same credentials with who recognises them (a credential may be written as a mapping).
+    credential_details: tuple[Credential, ...] = ()
     knows_about: tuple[str, ...] = ()
     bio: str = ""
     image: str = ""
@@ -65,6 +69,10 @@ class Practice:
     crisis: CrisisLine = field(default_factory=CrisisLine)
 
 
+def _listed(value: Any) -> list[Any]:
+    return [value] if isinstance(value, str | dict) else list(value)
+
+
 def _tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -105,10 +113,15 @@ def practice_from_config(config: Any) -> Practice:
     person = raw.get("practitioner") or {}
     if not person.get("name"):
         raise PluginError("mkdocs.yml: 'extra.practice.practitioner.name' is required.")
+    details = tuple(
+        credential_from("mkdocs.yml: extra.practice.practitioner", "credentials", item)
+        for item in ([] if person.get("credentials") is None else list(_listed(person.get("credentials"))))
+    )
     practitioner = Practitioner(
         name=str(person["name"]),
         job_title=str(person.get("job_title", "")),
-        credentials=_tuple(person.get("credentials")),
+        credentials=tuple(detail.name for detail in details),
+        credential_details=details,
         knows_about=_tuple(person.get("knows_about")),
         bio=str(person.get("bio", "")).strip(),
         image=str(person.get("image", "")),

@@ -103,7 +103,7 @@ def test_insecure_same_as_link_stops_the_build_naming_the_authors_file(tmp_path:
 
     build = build_variant(tmp_path, tweak=bad)
     assert build.returncode != 0
-    assert "blog/.authors.yml: author 'anna'" in build.output and "https://" in build.output
+    assert "blog/.authors.yml: 'anna'" in build.output and "https://" in build.output
 
 
 # --- freshness (therapy-site check) -----------------------------------------------------------------------------

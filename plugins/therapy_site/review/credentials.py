@@ -44,10 +44,11 @@ class Profile:
 
 
 def _fail(where: str, key: str, message: str) -> PluginError:
-    return PluginError(f"{where}: author '{key}': {message}")
+    return PluginError(f"{where}: '{key}': {message}")
 
 
-def _credential(where: str, key: str, raw: Any) -> Credential:
+def credential_from(where: str, key: str, raw: Any) -> Credential:
+    """A credential from YAML: a plain name, or ``{name, category, recognized_by, recognized_by_url}``."""
     if isinstance(raw, str):
         return Credential(raw)
     if not isinstance(raw, dict) or not raw.get("name"):
@@ -67,6 +68,6 @@ def profile_from_author(where: str, key: str, author: Any) -> Profile:
             raise _fail(where, key, f"same_as link '{url}' must start with https://")
     return Profile(
         job_title=str(raw.get("job_title") or ""),
-        credentials=tuple(_credential(where, key, item) for item in raw.get("credentials") or ()),
+        credentials=tuple(credential_from(where, key, item) for item in raw.get("credentials") or ()),
         same_as=tuple(same_as),
     )

@@ -217,8 +217,9 @@ def practitioner_nodes(site: SiteFacts) -> list[Node]:
         node["jobTitle"] = person.job_title
     if person.bio:
         node["description"] = person.bio
+    # The practitioner's credentials come from extra.practice (what the pages show); .authors.yml adds sameAs.
     profile = site.practitioner_profile
-    credentials = profile.credentials if profile and profile.credentials else tuple(map(Credential, person.credentials))
+    credentials = person.credential_details or (profile.credentials if profile else ())
     if credentials:
         node["hasCredential"] = [credential_node(credential) for credential in credentials]
     if person.knows_about:
