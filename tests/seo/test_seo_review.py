@@ -21,9 +21,8 @@ AUTHORS_WITH_SAM = """authors:
     description: Integrative psychotherapist.
     avatar: assets/images/anna-reyes.webp
     url: about/
-    credentials:
-      - name: UKCP-registered psychotherapist
-        recognized_by: UK Council for Psychotherapy
+    same_as:
+      - https://register.example.org/anna-reyes
   sam:
     name: Sam Okafor
     description: Clinical psychologist who reviews our articles.
@@ -94,6 +93,9 @@ def test_any_page_can_be_reviewed_by_another_person_with_credentials_and_same_as
     (credential,) = sam["hasCredential"]
     assert credential["recognizedBy"]["name"] == "Health and Care Professions Council"
     assert credential["credentialCategory"] == "Professional registration"
+    # The practitioner's sameAs comes from her .authors.yml entry too.
+    anna = next(node for node in graph if node.get("@id") == f"{SITE}#person")
+    assert anna["sameAs"] == ["https://register.example.org/anna-reyes"]
 
 
 def test_insecure_same_as_link_stops_the_build_naming_the_authors_file(tmp_path: Path) -> None:
