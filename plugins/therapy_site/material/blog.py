@@ -15,7 +15,7 @@ from typing import Any
 
 from markdown import Markdown
 from material.plugins.blog.author import Author
-from material.plugins.blog.structure import Category, Post, View
+from material.plugins.blog.structure import Archive, Category, Post, Profile, View
 from material.plugins.blog.structure.config import PostConfig
 
 BLOG_PLUGIN = "material/blog"
@@ -40,7 +40,9 @@ __all__ = [
     "is_listing",
     "is_post",
     "listing_first_page",
+    "listing_kind",
     "listing_page_number",
+    "listing_posts",
     "post_authors",
     "post_categories",
     "post_created",
@@ -112,6 +114,26 @@ def listing_page_number(view: View) -> int:
         return 1
     # By identity: list.index compares pages with Page.__eq__ (titles, files), O(pages) per listing page.
     return next(number for number, page in enumerate(first.pages, start=1) if page is view)
+
+
+def listing_kind(view: View) -> str:
+    """``archive``, ``category``, ``profile`` (an author's page) or ``index`` (the blog's own listing)."""
+    for kind, cls in (("archive", Archive), ("category", Category), ("profile", Profile)):
+        if isinstance(view, cls):
+            return kind
+    return "index"
+
+
+def listing_posts(view: View, config: Any) -> list[Post]:
+    """The posts this page of a listing shows (its slice when the blog paginates), newest first."""
+    posts = list(view.posts)
+    blog = _blog_plugin(config)
+    first = listing_first_page(view)
+    if blog is None or len(first.pages) < 2 or view not in first.pages:
+        return posts
+    step = max(1, int(blog._config_pagination_per_page(first)))
+    at = first.pages.index(view)
+    return posts[at * step : at * step + step]
 
 
 # -- posts --------------------------------------------------------------------------------------------------------

@@ -30,9 +30,11 @@ from therapy_site.faq import absolute_links, faq_enabled
 from therapy_site.material.blog import (
     blog_authors,
     blog_root,
+    blog_settings,
     is_listing,
     is_post,
     listing_first_page,
+    listing_kind,
     listing_page_number,
     post_authors,
     post_categories,
@@ -54,7 +56,7 @@ from therapy_site.schema.graph import (
     script_tag,
 )
 from therapy_site.schema.opengraph import SocialImage, head_tags
-from therapy_site.seo.listing import listing_description, listing_kind, paged_title
+from therapy_site.seo.listing import listing_description, paged_title
 from therapy_site.seo.social import page_hero_images, share_image
 from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.text import word_count
@@ -146,16 +148,15 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
     def profiles(self, config: MkDocsConfig) -> dict[str, Profile]:
         """Credentials and ``sameAs`` of every blog author (``.authors.yml``), read once per build."""
         if self._profiles is None:
-            blog = config.plugins.get("material/blog")
-            where = f"{getattr(getattr(blog, 'config', None), 'blog_dir', 'blog')}/.authors.yml"
-            authors = getattr(blog, "authors", {}) or {}
+            settings = blog_settings(config)
+            where = f"{settings.blog_dir}/.authors.yml" if settings else ".authors.yml"
+            authors = blog_authors(config)
             self._profiles = {str(key): profile_from_author(where, str(key), author) for key, author in authors.items()}
         return self._profiles
 
     def practitioner_profile(self, config: MkDocsConfig) -> Profile | None:
         """The practitioner's profile: the author entry with the practitioner's name."""
-        blog = config.plugins.get("material/blog")
-        for key, author in (getattr(blog, "authors", {}) or {}).items():
+        for key, author in blog_authors(config).items():
             if author.name == self.practice.practitioner.name:
                 return self.profiles(config).get(str(key))
         return None

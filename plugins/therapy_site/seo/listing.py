@@ -1,23 +1,15 @@
 """Titles and descriptions of the blog's listing pages, so that no two pages share a ``<title>`` or reuse
 the site description: ``Blog – page 2``, "Articles from 2025 …", "Articles about Anxiety …".
 
-Pure text functions; which view a page is (archive, category, author, index) is read from Material's
-classes by :func:`listing_kind` (to move into ``therapy_site/material/blog.py`` with issue 16).
+Pure text functions; which view a page is (archive, category, author, index) comes from
+:func:`therapy_site.material.blog.listing_kind`.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 ListingKind = Literal["index", "archive", "category", "profile"]
-
-
-def listing_kind(view: Any) -> ListingKind:
-    names = {cls.__name__ for cls in type(view).__mro__}
-    for name, kind in (("Archive", "archive"), ("Category", "category"), ("Profile", "profile")):
-        if name in names:
-            return kind  # type: ignore[return-value]
-    return "index"
 
 
 def paged_title(title: str, page_number: int) -> str:

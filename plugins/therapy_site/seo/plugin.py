@@ -22,8 +22,8 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
+from therapy_site.material.blog import is_listing, is_post, listing_posts, post_created, post_updated
 from therapy_site.practice import practice_from_config
-from therapy_site.material.blog import is_listing, is_post
 from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
 from therapy_site.seo.hero_images import HeroImages
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
@@ -38,18 +38,6 @@ class SeoConfig(Config):
     workers = c.Type(int, default=4)
     git_dates = c.Type(bool, default=True)  # sitemap: last git commit of pages without a front-matter date
     feeds = c.Type(bool, default=True)  # repair the rss plugin's feeds (dc:creator, images, language)
-
-
-def _listed_posts(view: Any, blog: Any) -> list[Any]:
-    """The posts a listing shows: its own slice when Material's blog paginates it, else all of them."""
-    posts = list(getattr(view, "posts", None) or [])
-    pages = getattr(view, "pages", None) or []
-    per_page = getattr(blog, "_config_pagination_per_page", None)
-    if len(pages) > 1 and view in pages and callable(per_page):
-        step = max(1, int(per_page(view)))
-        at = pages.index(view)
-        return posts[at * step : at * step + step] or posts
-    return posts
 
 
 class SeoPlugin(BasePlugin[SeoConfig]):
@@ -72,9 +60,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page's own date, before MkDocs renders ``sitemap.xml`` (static templates come before pages)."""
         git = GitDates(self.root) if self.config.git_dates else None
-        blog = config.plugins.get("material/blog")
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
-        dates = [(page, sitemap_date(self.lastmod(page, page.file.abs_src_path, git, blog))) for page in pages]
+        dates = [(page, sitemap_date(self.lastmod(page, page.file.abs_src_path, git, config))) for page in pages]
         if not any(value for _, value in dates):
             # MkDocs dates sitemap.xml.gz by the newest page and fails when none has a date; keep its default.
             log.info("sitemap: no page has a date (posts, front matter or git); lastmod left as MkDocs sets it")
@@ -83,12 +70,11 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             page.update_date = value
         return env
 
-    def lastmod(self, page: Page, source: str | None, git: GitDates | None, blog: Any) -> date | None:
+    def lastmod(self, page: Page, source: str | None, git: GitDates | None, config: MkDocsConfig) -> date | None:
         if is_post(page):
-            return post_date(page.config.date.created, page.config.date.updated)
+            return post_date(post_created(page), post_updated(page))
         if is_listing(page):
-            listed = _listed_posts(page, blog)
-            return newest(post_date(post.config.date.created, post.config.date.updated) for post in listed)
+            return newest(post_date(post_created(post), post_updated(post)) for post in listing_posts(page, config))
         found = front_matter_date(page.meta or {})
         if found is None and git is not None and source:
             found = git.last_commit(Path(source))
