@@ -69,8 +69,20 @@ class Practice:
     crisis: CrisisLine = field(default_factory=CrisisLine)
 
 
-def _listed(value: Any) -> list[Any]:
-    return [value] if isinstance(value, str | dict) else list(value)
+def _credential_details(person: dict[str, Any]) -> tuple[Credential, ...]:
+    """``credentials`` (names, as pages show them) joined with ``credential_details`` (by name: category,
+    recognized_by, recognized_by_url)."""
+    where = "mkdocs.yml: extra.practice.practitioner"
+    names = _tuple(person.get("credentials"))
+    extra = person.get("credential_details") or {}
+    if not isinstance(extra, dict):
+        raise PluginError(f"{where}.credential_details: write one entry per credential name")
+    unknown = sorted(set(map(str, extra)) - set(names))
+    if unknown:
+        raise PluginError(
+            f"{where}.credential_details: {', '.join(unknown)} is not in 'credentials'; use the same name"
+        )
+    return tuple(credential_from(where, "credentials", {"name": name, **(extra.get(name) or {})}) for name in names)
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -113,10 +125,7 @@ def practice_from_config(config: Any) -> Practice:
     person = raw.get("practitioner") or {}
     if not person.get("name"):
         raise PluginError("mkdocs.yml: 'extra.practice.practitioner.name' is required.")
-    details = tuple(
-        credential_from("mkdocs.yml: extra.practice.practitioner", "credentials", item)
-        for item in ([] if person.get("credentials") is None else list(_listed(person.get("credentials"))))
-    )
+    details = _credential_details(person)
     practitioner = Practitioner(
         name=str(person["name"]),
         job_title=str(person.get("job_title", "")),

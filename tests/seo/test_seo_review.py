@@ -54,6 +54,14 @@ def test_urgent_help_page_shows_and_marks_up_its_review(site_build: Build) -> No
     assert webpage["reviewedBy"] == {"@id": f"{SITE}#person"}
 
 
+def test_practitioner_credentials_shown_under_posts_are_the_ones_marked_up(site_build: Build) -> None:
+    (shown,) = site_build.html("blog/role-of-trust-in-therapy/").xpath(
+        "//*[contains(@class, 'ts-author__credentials')]"
+    )
+    person = next(node for node in graph_of(site_build, "urgent-help/") if node.get("@id") == f"{SITE}#person")
+    assert " ".join(shown.text_content().split()) == " · ".join(item["name"] for item in person["hasCredential"])
+
+
 def test_practitioner_credentials_are_recognised_by_the_registering_body(site_build: Build) -> None:
     person = next(node for node in graph_of(site_build, "urgent-help/") if node.get("@id") == f"{SITE}#person")
     registration = next(item for item in person["hasCredential"] if "UKCP" in item["name"])
