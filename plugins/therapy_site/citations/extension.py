@@ -11,7 +11,8 @@ Both become the same HTML, a numbered list of links with titles and publishers::
 
 Authors write each source as one list item: ``- [Title](https://address), Publisher``. The tree
 processor (after ``toc``, like the FAQ's) reads the items back as :class:`Citation` data for the page's
-structured data, handed to the ``collector`` callable once per conversion; problems (a source without a
+structured data (:class:`therapy_site.pagedata.Sources`, also on ``md.therapy_page_data``), handed to the
+``collector`` callable once per conversion; problems (a source without a
 link, a link that is not ``https:``, no publisher, an empty section) go to the ``reporter`` and to
 ``md.therapy_citation_problems``. No state is kept between conversions.
 """
@@ -30,8 +31,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.base import BlockProblem, record_problem
-from therapy_site.citations.model import Citation
 from therapy_site.faq.extension import heading_text, normalise_title, source_headings
+from therapy_site.options import NamedOptions
+from therapy_site.pagedata import Citation, Sources, collect
 
 log = logging.getLogger("therapy_site.citations")
 
@@ -42,7 +44,6 @@ SECTION_CLASS = "ts-sources"
 LIST_CLASS = "ts-sources__list"
 PUBLISHER_CLASS = "ts-sources__publisher"
 PROBLEMS_ATTR = "therapy_citation_problems"
-CITATIONS_ATTR = "therapy_citations"
 LIST_TAGS = ("ul", "ol")
 _LEADING = re.compile(r"^[\s,;:–—-]+")
 _YEAR = re.compile(r"\((\d{4})\)")
@@ -70,16 +71,12 @@ class HeadingProblem:
 
 Problem = HeadingProblem | BlockProblem
 Reporter = Callable[[Any], None]
-Collector = Callable[[tuple[Citation, ...]], None]
+Collector = Callable[[Any], None]
 
 
 def log_problem(problem: Any) -> None:
     """Default reporter outside MkDocs: a warning on the ``therapy_site.citations`` logger."""
     log.warning("sources: %s", problem.message)
-
-
-def ignore(citations: tuple[Citation, ...]) -> None:
-    """Default collector outside MkDocs: the citations stay in ``md.therapy_citations``."""
 
 
 def _text(element: etree.Element) -> str:
@@ -105,7 +102,8 @@ def read_item(item: etree.Element) -> Citation | str:
     if not publisher:
         return f"the source '{title}' names no publisher: add it after the link, as in {EXAMPLE}"
     year = _YEAR.search(before)
-    return Citation(title, url, publisher, details.strip(" ,"), year.group(1) if year else "")
+    del details, year  # shown on the page; the structured data keeps title, address and publisher
+    return Citation(url=url, title=title, publisher=publisher)
 
 
 def format_item(item: etree.Element) -> None:
@@ -155,11 +153,15 @@ class SourcesTreeprocessor(Treeprocessor):
         setattr(self.md, PROBLEMS_ATTR, [])
         citations: list[Citation] = []
         self.wrap_headings(root)
-        for section in [element for element in root.iter("section") if SECTION_CLASS in (element.get("class") or "")]:
+        sections = [element for element in root.iter("section") if SECTION_CLASS in (element.get("class") or "")]
+        title = ""
+        for section in sections:
+            heading = next((child for child in section if child.tag == "h2"), None)
+            title = title or (heading_text(heading, self.md) if heading is not None else "")
             citations.extend(self.read_section(section))
-        found = tuple(dict.fromkeys(citations))  # the same work cited twice is one citation
-        setattr(self.md, CITATIONS_ATTR, found)
-        self.collector(found)
+        if sections:
+            found = tuple(dict.fromkeys(citations))  # the same work cited twice is one citation
+            collect(self.md, Sources(title=title or DEFAULT_BLOCK_TITLE, citations=found), self.collector)
 
     def wrap_headings(self, root: etree.Element) -> None:
         children = list(root)
@@ -223,16 +225,16 @@ class SourcesTreeprocessor(Treeprocessor):
             section.attrib.pop(attribute, None)
 
 
-class CitationsExtension(CheckedBlocksExtension):
+class CitationsExtension(NamedOptions, CheckedBlocksExtension):
     """``therapy_site.citations``: the ``/// sources`` block and ``## Sources``/``## References`` sections."""
 
+    EXTENSION_NAME = "therapy_site.citations"
     BLOCKS = (SourcesBlock,)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
             "reporter": [log_problem, "Callable receiving each problem (our MkDocs plugin sets it)"],
             "titles": [list(DEFAULT_TITLES), "h2 texts that start a sources section (case-insensitive)"],
-            "collector": [ignore, "Callable receiving the document's tuple of Citation (our MkDocs plugin sets it)"],
         }
         super().__init__(*args, **kwargs)
 

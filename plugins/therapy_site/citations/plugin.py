@@ -1,10 +1,8 @@
-"""The ``therapy-site/citations`` plugin: thin glue between MkDocs and ``therapy_site.citations``.
+"""The ``therapy-site/citations`` plugin: thin glue between MkDocs and the declared ``therapy_site.citations``.
 
-* makes sure the extension is declared (``mkdocs.yml`` ``markdown_extensions: - therapy_site.citations``,
-  added when missing) and hands it this plugin's reporter and collector through ``mdx_configs``;
-* reports problems as ``file:line`` warnings, so ``mkdocs build --strict`` fails;
-* keeps each page's citations for the schema graph (:meth:`citations_for`). Excerpts that Material's
-  blog renders for listing pages come while no page is current and are ignored.
+It hands the extension a page session: problems become ``file:line`` warnings (fatal with ``--strict``) and
+the page's :class:`therapy_site.pagedata.Sources` land in its page data, where the schema graph reads them.
+Excerpts that Material's blog renders for listing pages come while no page is open and are dropped.
 """
 
 from __future__ import annotations
@@ -14,39 +12,31 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from therapy_site.blocks import PageProblemReporter
-from therapy_site.citations.model import Citation
+from therapy_site.citations.extension import CitationsExtension
+from therapy_site.reporting import PageSession
+from therapy_site.wiring import configured_extension
 
 log = get_plugin_logger(__name__)
-EXTENSION = "therapy_site.citations"
+PLUGIN = "therapy-site/citations"
 
 
 class CitationsPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.reporter = PageProblemReporter(log)
-        self.current: Page | None = None
-        self.by_page: dict[str, tuple[Citation, ...]] = {}
-        if EXTENSION not in config.markdown_extensions:
-            config.markdown_extensions.append(EXTENSION)
-        options = dict(config.mdx_configs.get(EXTENSION) or {})
-        options.update(reporter=self.reporter, collector=self.collect)
-        config.mdx_configs[EXTENSION] = options
+        self.session = PageSession(log)
+        configured_extension(
+            config,
+            name="therapy_site.citations",
+            extension_class=CitationsExtension,
+            plugin=PLUGIN,
+            reporter=self.session.report,
+            collector=self.session.collect,
+        )
         return config
 
-    def collect(self, citations: tuple[Citation, ...]) -> None:
-        if self.current is not None:
-            self.by_page[self.current.file.src_uri] = citations
-
-    def citations_for(self, page: Page) -> tuple[Citation, ...]:
-        return self.by_page.get(page.file.src_uri, ())
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.reporter.start(page)
-        self.current = page
-        self.by_page.pop(page.file.src_uri, None)
+        self.session.start(page)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.reporter.finish()
-        self.current = None
+        self.session.finish()
         return html

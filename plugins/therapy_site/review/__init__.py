@@ -1,9 +1,12 @@
-"""Medical review of a post: ``reviewed_by`` (a blog author id) and ``last_reviewed`` (a date) in its front matter.
+"""Medical review of any page: ``reviewed_by`` (a blog author id) and ``last_reviewed`` (a date) in its front matter.
 
 :func:`resolve_review` checks the pair and returns :class:`therapy_site.pagedata.Review`;
-the theme plugin keeps it in the page data, the post header shows "Reviewed by …"
-(``overrides/partials/post-header.html``, styled by ``review.css``) and the schema
-plugin states ``reviewedBy``/``lastReviewed``.
+the theme plugin keeps it in the page data, the post header (``overrides/partials/post-header.html``)
+or, on other pages, ``overrides/partials/review-line.html`` shows "Reviewed by …" (styled by
+``review.css``) and the schema plugin states ``reviewedBy``/``lastReviewed``.
+
+* :mod:`therapy_site.review.credentials`: reviewers' credentials and profile links (``sameAs``).
+* :mod:`therapy_site.review.freshness`: the age check ``therapy-site check`` runs on ``last_reviewed``.
 """
 
 from __future__ import annotations
@@ -38,13 +41,13 @@ def page_error(page: Any, key: str, message: str) -> PluginError:
     return PluginError(f"{page.file.src_path}:{line}: {message}")
 
 
-def resolve_review(page: Any, authors: dict[str, Any], *, is_post: bool) -> Review | None:
-    """The page's review, ``None`` without one; a :class:`PluginError` with file and line when it is wrong."""
+def resolve_review(page: Any, authors: dict[str, Any], *, is_post: bool = False) -> Review | None:
+    """The page's review (any page: posts, and pages such as urgent help whose facts must stay current),
+    ``None`` without one; a :class:`PluginError` with file and line when it is wrong. ``is_post`` is kept
+    for callers; it no longer restricts anything."""
     reviewer, reviewed = page.meta.get("reviewed_by"), page.meta.get("last_reviewed")
     if reviewer is None and reviewed is None:
         return None
-    if not is_post:
-        raise page_error(page, "reviewed_by", "'reviewed_by'/'last_reviewed' are supported on blog posts only")
     if reviewer is None or reviewed is None:
         key = "reviewed_by" if reviewer is None else "last_reviewed"
         raise page_error(page, key, "'reviewed_by' and 'last_reviewed' go together: add the missing one")

@@ -19,8 +19,10 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from therapy_site.pagedata import Faq
-from therapy_site.practice import Practice
+from therapy_site.citations.model import citation_kind
+from therapy_site.pagedata import Citation, Faq
+from therapy_site.practice import Place, Practice
+from therapy_site.review.credentials import Credential, Profile
 
 Node = dict[str, Any]
 
@@ -59,7 +61,7 @@ class PersonFacts:
     url: str = ""  # absolute
     description: str = ""
     image: str = ""  # absolute
-    profile: Profile | None = None  # credentials and sameAs links (.credentials.yml)
+    profile: Profile | None = None  # credentials and sameAs links (.authors.yml)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class SiteFacts:
     practice: Practice
     logo: ImageFacts | None = None
     practitioner_image: ImageFacts | None = None
-    practitioner_profile: Profile | None = None  # the practitioner's entry in .credentials.yml
+    practitioner_profile: Profile | None = None  # the practitioner's .authors.yml entry (sameAs)
 
     def absolute(self, path: str) -> str:
         return urljoin(self.url, path.lstrip("/")) if path else ""
@@ -278,14 +280,11 @@ def citation_nodes(citations: tuple[Citation, ...]) -> list[Node]:
     """Each cited work: a ScholarlyArticle (DOI, PubMed) or CreativeWork with its url, name and publisher."""
     nodes = []
     for citation in citations:
-        node: Node = {
-            "@type": citation.kind,
-            "url": citation.url,
-            "name": citation.name,
-            "publisher": {"@type": "Organization", "name": citation.publisher},
-        }
-        if citation.year:
-            node["datePublished"] = citation.year
+        node: Node = {"@type": citation_kind(citation.url), "url": citation.url, "name": citation.title}
+        if citation.publisher:
+            node["publisher"] = {"@type": "Organization", "name": citation.publisher}
+        if citation.date is not None:
+            node["datePublished"] = citation.date.isoformat()
         nodes.append(node)
     return nodes
 

@@ -57,7 +57,7 @@ from therapy_site.schema.graph import (
 )
 from therapy_site.schema.opengraph import SocialImage, head_tags
 from therapy_site.seo.listing import listing_description, paged_title
-from therapy_site.seo.social import page_hero_images, share_image
+from therapy_site.seo.social import hero_images_of, mime_of
 from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.text import word_count
 
@@ -119,6 +119,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.docs_dir = Path(config.docs_dir)
         self.site: SiteFacts | None = None
         self.word_counts: dict[str, int] = {}
+        self._profiles: dict[str, Profile] | None = None
         return config
 
     def _default_locale(self) -> str:
@@ -208,7 +209,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         data = page_data(page)
         post = self.post_facts(page, config, data) if is_post(page) else None
         faq = None
-        if not listing and faq_enabled(page.meta) and data.content.faq is not None and data.content.faq.items:
+        has_faq = data.content.faq is not None and bool(data.content.faq.items)
+        if not listing and self.config.faq_markup and faq_enabled(page.meta) and has_faq:
             faq = absolute_links(data.content.faq, url)
         return PageFacts(
             url=url,
@@ -221,13 +223,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             post=post,
             faq=faq,
             review=self.review_facts(data, config),
+            citations=data.content.sources.citations if data.content.sources and not listing else (),
         )
-
-    @staticmethod
-    def citations(page: Page, config: MkDocsConfig) -> tuple[Any, ...]:
-        """The page's sources, as the citations plugin collected them (none on listings)."""
-        plugin = config.plugins.get("therapy-site/citations")
-        return plugin.citations_for(page) if plugin is not None and not is_listing(page) else ()
 
     def page_title(self, page: Page) -> str:
         original = listing_first_page(page) if is_listing(page) else page
@@ -269,25 +266,22 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return tuple(crumbs)
 
     def page_images(self, data: PageData, site: SiteFacts) -> tuple[ImageFacts, ...]:
-        images: list[ImageFacts] = []
-        if data.hero is not None:
-            hero = data.hero
-            images.append(ImageFacts(site.absolute(hero.src), hero.width, hero.height, hero.alt))
+        """A post with a hero: 16:9, 4:3 and 1:1 JPEGs drawn from it (Google's Article image advice);
+        otherwise the page's share card."""
+        heroes = hero_images_of(data, self.docs_dir)
+        if heroes is not None and data.hero is not None:
+            alt = data.hero.alt
+            return tuple(ImageFacts(site.absolute(i.site_path), i.width, i.height, alt) for i in heroes.article)
         social = self.social_image(data, site)
-        if social is not None and all(social.image.url != image.url for image in images):
-            images.append(social.image)
-        return tuple(images)
+        return (social.image,) if social is not None else ()
 
     def social_image(self, data: PageData, site: SiteFacts) -> SocialImage | None:
-        """og:image: the page's chosen social image (see :mod:`therapy_site.social`), else its hero image."""
+        """og:image: the page's share image (:mod:`therapy_site.social`), a 1200×630 PNG or JPEG."""
         chosen = data.social_image
-        if chosen is not None:
-            image = ImageFacts(site.absolute(chosen.src), chosen.width, chosen.height, chosen.alt)
-            return SocialImage(image, chosen.alt)
-        if data.hero is not None:
-            hero = data.hero
-            return SocialImage(ImageFacts(site.absolute(hero.src), hero.width, hero.height, hero.alt), hero.alt)
-        return None
+        if chosen is None:
+            return None
+        image = ImageFacts(site.absolute(chosen.src), chosen.width, chosen.height, chosen.alt)
+        return SocialImage(image, chosen.alt, mime_of(chosen.src))
 
     def author_url(self, facts: PageFacts, site: SiteFacts) -> str:
         if facts.post is None:

@@ -23,11 +23,12 @@ from mkdocs.structure.pages import Page
 from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.material.blog import is_listing, is_post, listing_posts, post_created, post_updated
+from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
 from therapy_site.seo.hero_images import HeroImages
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
-from therapy_site.seo.social import mime_of, page_hero_images, share_image
+from therapy_site.seo.social import hero_images_of, mime_of
 
 log = get_plugin_logger(__name__)
 
@@ -83,13 +84,12 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     # -- images ------------------------------------------------------------------------------------------------
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        heroes = page_hero_images(page.meta, self.docs_dir)
+        data = page_data(page)
+        heroes = hero_images_of(data, self.docs_dir)
         if heroes is not None:
             self.hero_jobs[heroes.key] = heroes
-        if is_post(page):
-            image = share_image(page.meta, self.docs_dir)
-            if image is not None and page.canonical_url:
-                self.feed_images[page.canonical_url] = image.site_path
+        if is_post(page) and data.social_image is not None and page.canonical_url:
+            self.feed_images[page.canonical_url] = data.social_image.src.lstrip("/")
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -28,6 +28,7 @@ from therapy_site.infographics.render import CARD_SIZE
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import SocialImage, page_data
 from therapy_site.practice import practice_from_config
+from therapy_site.seo.hero_images import hero_images
 from therapy_site.social.cards import PageCardJob, page_card_key
 from therapy_site.sources import front_matter_key_line, read_source
 
@@ -81,8 +82,10 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if choice is not None:
             return self._chosen_image(page, choice)
         if data.hero is not None:  # the theme plugin checked it in on_page_markdown
-            hero = data.hero
-            return SocialImage(hero.src, hero.width, hero.height, hero.alt)
+            # A JPEG card drawn from the hero (therapy-site/seo draws it): the hero is WebP, which several
+            # networks (LinkedIn among them) do not preview.
+            card = hero_images(Path(config.docs_dir), data.hero.src).card
+            return SocialImage(card.site_path, card.width, card.height, data.hero.alt)
         if not self.config.page_cards:
             return None
         title = plain(page.title or config.site_name)  # the card draws the text itself: never escaped
