@@ -10,7 +10,8 @@ from lxml import html as lxml_html
 from seo.seo_helpers import graph_of, one
 
 from helpers import REPO, Build, build_copy, make_post
-from therapy_site.citations.model import Citation
+from therapy_site.citations.model import citation_kind
+from therapy_site.pagedata import document_data
 
 TRUST = "blog/role-of-trust-in-therapy/"
 DOI = "https://doi.org/10.1037/pst0000172"
@@ -37,9 +38,10 @@ def test_both_forms_render_a_numbered_list_of_cited_links(source: str) -> None:
     assert section.get("aria-labelledby") == heading.get("id")
     (item,) = section.xpath("./ol[@class='ts-sources__list']/li")
     assert item.xpath("./cite/a/@href") == [DOI]
-    assert md.therapy_citations == (md.therapy_citations[0],)
-    citation = md.therapy_citations[0]
-    assert (citation.name, citation.url, citation.publisher, citation.kind) == (
+    sources = document_data(md).sources
+    assert sources is not None and len(sources.citations) == 1
+    citation = sources.citations[0]
+    assert (citation.title, citation.url, citation.publisher, citation_kind(citation.url)) == (
         "A meta-analysis",
         DOI,
         "APA",
@@ -51,10 +53,10 @@ def test_both_forms_render_a_numbered_list_of_cited_links(source: str) -> None:
 def test_the_extension_keeps_no_state_between_documents() -> None:
     md = markdown.Markdown(extensions=["therapy_site.citations"])
     md.convert(f"## Sources\n\n- [A]({DOI}), B\n")
-    assert len(md.therapy_citations) == 1
+    assert len(document_data(md).sources.citations) == 1
     md.reset()
     md.convert("No sources here.\n")
-    assert md.therapy_citations == ()
+    assert document_data(md).sources is None
 
 
 @pytest.mark.parametrize(
@@ -72,9 +74,8 @@ def test_bad_sources_are_reported(item: str, expected: str) -> None:
 
 
 def test_wikipedia_entries_are_creative_works() -> None:
-    assert Citation("Swift trust theory", "https://en.wikipedia.org/wiki/Swift_trust_theory", "Wikipedia").kind == (
-        "CreativeWork"
-    )
+    assert citation_kind("https://en.wikipedia.org/wiki/Swift_trust_theory") == "CreativeWork"
+    assert citation_kind("https://pubmed.ncbi.nlm.nih.gov/12345/") == "ScholarlyArticle"
 
 
 def test_trust_post_cites_its_sources_visibly_and_in_markup(site_build: Build) -> None:
