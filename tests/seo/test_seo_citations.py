@@ -130,3 +130,21 @@ def test_bad_sources_block_fails_the_strict_build_at_the_block_header(tmp_path: 
     build = build_copy(tmp_path, posts={"bad-block.md": post})
     assert build.returncode != 0
     assert f"blog/posts/bad-block.md:{line}: sources block:" in build.output
+
+
+def test_check_command_reports_a_bad_source_at_its_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from helpers import copy_project
+
+    project = copy_project(tmp_path / "project")
+    post = make_post("Intro.\n\n## Sources\n\n- A book without a link, Publisher\n", slug="bad-check")
+    (project / "docs/blog/posts/bad-check.md").write_text(post, encoding="utf-8")
+    line = post.splitlines().index("## Sources") + 1
+    therapy_site = str(Path(sys.executable).with_name("therapy-site"))
+    result = subprocess.run(
+        [therapy_site, "check", "docs/blog/posts/bad-check.md"], cwd=project, capture_output=True, text=True
+    )
+    assert f"docs/blog/posts/bad-check.md:{line}:1: error: sources: a source has no link" in result.stdout
+    assert result.returncode != 0

@@ -185,15 +185,15 @@ class SourcesTreeprocessor(Treeprocessor):
                 section.append(member)
 
     def problem(self, section: etree.Element, message: str) -> None:
+        """Report once, to the reporter and on the document (``md.therapy_citation_problems``); the list of
+        block problems holds them too, so ``therapy-site check`` finds them where it finds other blocks'."""
         problem: Problem
         if section.get("data-ts-heading") is not None:
             problem = HeadingProblem(int(section.get("data-ts-heading", "0")), message, self.titles)
-            getattr(self.md, PROBLEMS_ATTR).append(problem)
-            self.reporter(problem)
         else:
             problem = BlockProblem(NAME, int(section.get("data-ts-block", "0")), message)
-            getattr(self.md, PROBLEMS_ATTR).append(problem)
-            record_problem(self.md, problem, self.reporter)
+        getattr(self.md, PROBLEMS_ATTR).append(problem)
+        record_problem(self.md, problem, self.reporter)  # type: ignore[arg-type]
 
     def read_section(self, section: etree.Element) -> list[Citation]:
         heading = next((child for child in section if child.tag == "h2"), None)
