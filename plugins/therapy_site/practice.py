@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from therapy_site.review.credentials import Credential, credential_from
+from therapy_site.review.credentials import Credential, Profile, credential_from, profile_from_mapping
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Practice:
     services: tuple[str, ...] = ()
     accepting_new_patients: bool | None = None
     area_served: tuple[Place, ...] = ()
+    # Other authors' and reviewers' credentials and sameAs, by author id (extra.practice.people).
+    people: dict[str, Profile] = field(default_factory=dict)
     description: str = ""
     logo: str = ""
     email: str = ""
@@ -149,6 +151,10 @@ def practice_from_config(config: Any) -> Practice:
             None if raw.get("accepting_new_patients") is None else bool(raw.get("accepting_new_patients"))
         ),
         area_served=_places(raw.get("area_served")),
+        people={
+            str(key): profile_from_mapping("mkdocs.yml: extra.practice.people", str(key), value)
+            for key, value in (raw.get("people") or {}).items()
+        },
         description=str(raw.get("description", "")).strip(),
         logo=str(raw.get("logo", "")),
         email=str(raw.get("email", "")),

@@ -79,8 +79,8 @@ def site_pages(build: Build) -> list[str]:
     )
 
 
-# UTM tagging is off by default (the site promises no tracking); fixture builds switch it on to test it.
-FIXTURE_UTM = {"utm": True, "utm_campaign": "website-cta"}
+# UTM tagging is off by default (the site promises no tracking); the fixture build switches it on to test it.
+FIXTURE_UTM = {"utm_source": "stillwater-therapy.example", "utm_medium": "website", "utm_campaign": "website-cta"}
 
 
 def assert_plain_booking_link(href: str) -> None:
@@ -96,7 +96,7 @@ def assert_utm_only(href: str, words: tuple[str, ...]) -> None:
     assert query == {
         "utm_source": [urlsplit(CONFIG["site_url"]).hostname],
         "utm_medium": ["website"],
-        "utm_campaign": [BOOKING_OPTIONS["utm"]["utm_campaign"]],
+        "utm_campaign": [FIXTURE_UTM["utm_campaign"]],
     }
     # Exactly those parameters (above), and neither the page's slug nor its title anywhere in the link.
     for text in words:

@@ -128,7 +128,9 @@ def test_the_trust_post_keeps_its_own_data_once(dumped: dict[str, dict[str, Any]
     ]
     assert len(trust["bookings"]) == 1 and trust["bookings"][0].startswith("https://booking.stillwater-therapy")
     assert trust["infographics"] == ["Four barriers to trust, and a way through each"]
-    assert trust["hero"] == trust["social"] == "assets/images/trust-hero.webp"
+    assert trust["hero"] == "assets/images/trust-hero.webp"
+    # Shared as a JPEG card drawn from the hero (issue 15: WebP is not previewed everywhere).
+    assert trust["social"].startswith("assets/images/derived/trust-hero-") and trust["social"].endswith("-card.jpg")
     assert trust["feed_updated"] == "2025-11-20T00:00:00+00:00"
 
 

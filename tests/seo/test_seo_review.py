@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from seo.seo_helpers import SITE, build_variant, graph_of, one
 
-from helpers import Build, copy_project
+from helpers import REPO, Build, copy_project
 from therapy_site.review.freshness import months_between, stale_review_message
 
 THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
@@ -21,21 +22,24 @@ AUTHORS_WITH_SAM = """authors:
     description: Integrative psychotherapist.
     avatar: assets/images/anna-reyes.webp
     url: about/
-    same_as:
-      - https://register.example.org/anna-reyes
   sam:
     name: Sam Okafor
     description: Clinical psychologist who reviews our articles.
     avatar: assets/images/anna-reyes.webp
-    job_title: Clinical psychologist
-    credentials:
-      - name: Practitioner psychologist
-        category: Professional registration
-        recognized_by: Health and Care Professions Council
-        recognized_by_url: https://www.hcpc-uk.org/
-    same_as:
-      - https://register.example.org/sam-okafor
 """
+# Zensical rejects unknown keys in .authors.yml, so credentials and sameAs live in extra.practice.people.
+SAM_PROFILE = {
+    "job_title": "Clinical psychologist",
+    "credentials": [
+        {
+            "name": "Practitioner psychologist",
+            "category": "Professional registration",
+            "recognized_by": "Health and Care Professions Council",
+            "recognized_by_url": "https://www.hcpc-uk.org/",
+        }
+    ],
+    "same_as": [SAM_REGISTER],
+}
 
 
 def review_line(build: Build, url_path: str) -> str:
@@ -79,6 +83,8 @@ def reviewer_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
     def add_sam(config: dict, project: Path) -> None:
         (project / "docs/blog/.authors.yml").write_text(AUTHORS_WITH_SAM, encoding="utf-8")
+        config["extra"]["practice"]["people"] = {"sam": SAM_PROFILE}
+        config["extra"]["practice"]["practitioner"]["same_as"] = ["https://register.example.org/anna-reyes"]
         about = project / "docs/about.md"
         about.write_text(
             about.read_text(encoding="utf-8").replace("---\n", "---\nreviewed_by: sam\nlast_reviewed: 2025-10-01\n", 1),
@@ -101,19 +107,24 @@ def test_any_page_can_be_reviewed_by_another_person_with_credentials_and_same_as
     (credential,) = sam["hasCredential"]
     assert credential["recognizedBy"]["name"] == "Health and Care Professions Council"
     assert credential["credentialCategory"] == "Professional registration"
-    # The practitioner's sameAs comes from her .authors.yml entry too.
+    # The practitioner's sameAs comes from extra.practice.practitioner.
     anna = next(node for node in graph if node.get("@id") == f"{SITE}#person")
     assert anna["sameAs"] == ["https://register.example.org/anna-reyes"]
 
 
-def test_insecure_same_as_link_stops_the_build_naming_the_authors_file(tmp_path: Path) -> None:
+def test_insecure_same_as_link_stops_the_build_naming_the_setting(tmp_path: Path) -> None:
     def bad(config: dict, project: Path) -> None:
-        authors = project / "docs/blog/.authors.yml"
-        authors.write_text(authors.read_text(encoding="utf-8").replace("same_as: []", "same_as: [http://x.example]"))
+        config["extra"]["practice"]["people"] = {"anna": {"same_as": ["http://x.example"]}}
 
     build = build_variant(tmp_path, tweak=bad)
     assert build.returncode != 0
-    assert "blog/.authors.yml: 'anna'" in build.output and "https://" in build.output
+    assert "extra.practice.people: 'anna'" in build.output and "https://" in build.output
+
+
+def test_authors_file_keeps_only_the_keys_material_and_zensical_accept() -> None:
+    authors = yaml.safe_load((REPO / "docs/blog/.authors.yml").read_text(encoding="utf-8"))["authors"]
+    for key, author in authors.items():
+        assert set(author) <= {"name", "description", "avatar", "slug", "url"}, key
 
 
 # --- freshness (therapy-site check) -----------------------------------------------------------------------------

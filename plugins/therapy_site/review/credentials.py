@@ -1,23 +1,24 @@
-"""Credentials and ``sameAs`` links of the people in the blog's ``.authors.yml``.
+"""Credentials and ``sameAs`` links of the people who write or review pages, from ``extra.practice``.
 
-Material's authors schema (``material/plugins/blog/author.py``) validates the keys it knows and keeps
-any others without a warning, so the trust facts sit with the person::
+Zensical (Material's successor) rejects unknown keys in ``.authors.yml`` ("unknown option(s)"), so these
+trust facts live in ``mkdocs.yml``: the practitioner's in ``extra.practice.practitioner`` (``credentials``,
+``credential_details``, ``same_as``), anyone else's in ``extra.practice.people`` keyed by their author id::
 
-    authors:
-      anna:
-        name: Anna Reyes
-        ...
-        job_title: Integrative psychotherapist
-        credentials:
-          - name: UKCP-registered psychotherapist
-            category: Professional registration
-            recognized_by: UK Council for Psychotherapy
-            recognized_by_url: https://www.psychotherapy.org.uk/
-        same_as:
-          - https://www.psychotherapy.org.uk/...   # the public register entry
+    extra:
+      practice:
+        people:
+          sam:
+            job_title: Clinical psychologist
+            credentials:
+              - name: Practitioner psychologist
+                category: Professional registration
+                recognized_by: Health and Care Professions Council
+                recognized_by_url: https://www.hcpc-uk.org/
+            same_as:
+              - https://...   # the public register entry
 
 In the graph each credential becomes an ``EducationalOccupationalCredential`` whose ``recognizedBy`` is
-the registering body. (Tests pin Material's tolerance of these keys.)
+the registering body.
 """
 
 from __future__ import annotations
@@ -59,9 +60,10 @@ def credential_from(where: str, key: str, raw: Any) -> Credential:
     return Credential(str(raw["name"]), str(raw.get("category") or ""), str(raw.get("recognized_by") or ""), url)
 
 
-def profile_from_author(where: str, key: str, author: Any) -> Profile:
-    """The profile in one ``.authors.yml`` entry (a Material ``Author`` config or a plain mapping)."""
-    raw = {name: author.get(name) for name in ("job_title", "credentials", "same_as")}
+def profile_from_mapping(where: str, key: str, raw: Any) -> Profile:
+    """The profile of one person (``job_title``, ``credentials``, ``same_as``)."""
+    if not isinstance(raw, dict):
+        raise _fail(where, key, "write job_title, credentials and same_as under the person's author id")
     same_as = [str(url) for url in raw.get("same_as") or ()]
     for url in same_as:
         if not url.startswith("https://"):

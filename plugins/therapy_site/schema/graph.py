@@ -61,7 +61,7 @@ class PersonFacts:
     url: str = ""  # absolute
     description: str = ""
     image: str = ""  # absolute
-    profile: Profile | None = None  # credentials and sameAs links (.authors.yml)
+    profile: Profile | None = None  # credentials and sameAs (extra.practice.people)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class SiteFacts:
     practice: Practice
     logo: ImageFacts | None = None
     practitioner_image: ImageFacts | None = None
-    practitioner_profile: Profile | None = None  # the practitioner's .authors.yml entry (sameAs)
+    practitioner_profile: Profile | None = None  # extra.practice.people entry of the practitioner's author id
 
     def absolute(self, path: str) -> str:
         return urljoin(self.url, path.lstrip("/")) if path else ""
@@ -219,7 +219,7 @@ def practitioner_nodes(site: SiteFacts) -> list[Node]:
         node["jobTitle"] = person.job_title
     if person.bio:
         node["description"] = person.bio
-    # The practitioner's credentials come from extra.practice (what the pages show); .authors.yml adds sameAs.
+    # The practitioner's credentials come from extra.practice.practitioner (what the pages show).
     profile = site.practitioner_profile
     credentials = person.credential_details or (profile.credentials if profile else ())
     if credentials:

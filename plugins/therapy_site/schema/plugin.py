@@ -30,7 +30,6 @@ from therapy_site.faq import absolute_links, faq_enabled
 from therapy_site.material.blog import (
     blog_authors,
     blog_root,
-    blog_settings,
     is_listing,
     is_post,
     listing_first_page,
@@ -44,7 +43,7 @@ from therapy_site.material.blog import (
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import PageData, page_data
 from therapy_site.practice import Practice, practice_from_config
-from therapy_site.review.credentials import Profile, profile_from_author
+from therapy_site.review.credentials import Profile
 from therapy_site.schema.graph import (
     ImageFacts,
     PageFacts,
@@ -119,7 +118,6 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.docs_dir = Path(config.docs_dir)
         self.site: SiteFacts | None = None
         self.word_counts: dict[str, int] = {}
-        self._profiles: dict[str, Profile] | None = None
         return config
 
     def _default_locale(self) -> str:
@@ -147,19 +145,14 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return self.site
 
     def profiles(self, config: MkDocsConfig) -> dict[str, Profile]:
-        """Credentials and ``sameAs`` of every blog author (``.authors.yml``), read once per build."""
-        if self._profiles is None:
-            settings = blog_settings(config)
-            where = f"{settings.blog_dir}/.authors.yml" if settings else ".authors.yml"
-            authors = blog_authors(config)
-            self._profiles = {str(key): profile_from_author(where, str(key), author) for key, author in authors.items()}
-        return self._profiles
+        """Credentials and ``sameAs`` of authors and reviewers by author id (``extra.practice.people``)."""
+        return self.practice.people
 
     def practitioner_profile(self, config: MkDocsConfig) -> Profile | None:
-        """The practitioner's profile: the author entry with the practitioner's name."""
+        """Extra facts about the practitioner under their author id in ``extra.practice.people``, if any."""
         for key, author in blog_authors(config).items():
             if author.name == self.practice.practitioner.name:
-                return self.profiles(config).get(str(key))
+                return self.practice.people.get(str(key))
         return None
 
     def docs_image(self, config: MkDocsConfig, site_url: str, path: str, caption: str) -> ImageFacts | None:
