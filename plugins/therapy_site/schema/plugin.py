@@ -208,7 +208,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return PageFacts(
             url=url,
             title=self.page_title(page),
-            description=_collapse(plain(page.meta.get("description") or config.site_description or "")),
+            description=self.page_description(page, config),
             kind=self.page_kind(page, listing),
             is_home=bool(page.is_homepage),
             breadcrumbs=self.breadcrumbs(page, config, site, url),
@@ -220,11 +220,27 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         )
 
     def page_title(self, page: Page) -> str:
-        original = listing_first_page(page) if is_listing(page) else page
+        original = self.original_view(page)
         title = _collapse(plain(original.meta.get("title") or original.title or ""))
-        if original is not page:
-            title = f"{title} – page {listing_page_number(page)}"
-        return title
+        return paged_title(title, self.page_number(page))
+
+    @staticmethod
+    def original_view(page: Page) -> Page:
+        """A paginated listing's first page (Material keeps them in ``view.pages``); else the page itself."""
+        return listing_first_page(page) if is_listing(page) else page
+
+    def page_number(self, page: Page) -> int:
+        return listing_page_number(page) if is_listing(page) else 1
+
+    def page_description(self, page: Page, config: MkDocsConfig) -> str:
+        """The page's own description; listings (archive, category, page 2...) get one saying what they list."""
+        own = _collapse(plain(page.meta.get("description") or ""))
+        if is_listing(page):
+            original = self.original_view(page)
+            own = own or _collapse(plain(original.meta.get("description") or ""))
+            name = _collapse(plain(getattr(original, "name", None) or original.title or ""))
+            return listing_description(listing_kind(original), name, config.site_name, own, self.page_number(page))
+        return own or _collapse(plain(config.site_description or ""))
 
     def page_kind(self, page: Page, listing: bool) -> str:
         chosen = page.meta.get("schema_type") or self.config.page_types.get(page.file.src_path)
@@ -251,11 +267,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             if is_post(page) and post_categories(page):
                 category = post_categories(page)[0]
                 crumbs.append((str(category.title), category.canonical_url or site.absolute(category.url)))
-            if is_listing(page):
-                original = listing_first_page(page)
-                if original is not page and original is not root:
-                    crumbs.append((_collapse(plain(original.title)), original.canonical_url or ""))
-        crumbs.append((self.page_title(page), url))
+        title = _collapse(plain(page.meta.get("title") or page.title or ""))
+        crumbs.append((title, page.canonical_url or site.absolute(page.url)))
         return tuple(crumbs)
 
     def page_images(self, data: PageData, site: SiteFacts) -> tuple[ImageFacts, ...]:

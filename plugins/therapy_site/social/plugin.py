@@ -88,7 +88,8 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             return SocialImage(card.site_path, card.width, card.height, data.hero.alt)
         if not self.config.page_cards:
             return None
-        title = plain(page.title or config.site_name)  # the card draws the text itself: never escaped
+        # The page's own title: the front matter's, not the nav label ("Home" on the home page).
+        title = plain(page.meta.get("title") or page.title or config.site_name)  # the card draws the text itself
         description = " ".join(plain(page.meta.get("description") or "").split())
         self._check_glyphs(page, "title", title, "bold")
         self._check_glyphs(page, "description", description, "regular")

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 if TYPE_CHECKING:
     from therapy_site.cli.project import Project
 from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension
+from therapy_site.review.freshness import DEFAULT_MAX_AGE_MONTHS
 from therapy_site.validation.files import content_files
 from therapy_site.validation.source import SourceFile
 
@@ -48,6 +49,7 @@ class Settings:
     faq_titles: tuple[str, ...] = DEFAULT_TITLES
     image_max_mb: float = DEFAULT_IMAGE_MAX_MB
     image_max_megapixels: float = DEFAULT_IMAGE_MAX_MEGAPIXELS
+    review_max_age_months: int = DEFAULT_MAX_AGE_MONTHS  # warn when last_reviewed is older
 
     @classmethod
     def from_extra(cls, raw: dict[str, Any]) -> Settings:
@@ -58,6 +60,8 @@ class Settings:
             settings.image_max_mb = float(raw["image_max_mb"])
         if "image_max_megapixels" in raw:
             settings.image_max_megapixels = float(raw["image_max_megapixels"])
+        if "review_max_age_months" in raw:
+            settings.review_max_age_months = int(raw["review_max_age_months"])
         if "description_length" in raw:
             settings.description_min, settings.description_max = (int(value) for value in raw["description_length"])
         # A phrase mapped to false (or null) switches a default off; other values add or replace advice.

@@ -104,11 +104,8 @@ def check_metadata(source: SourceFile, context: CheckContext) -> Iterator[Findin
     if source.is_post:
         yield from _title(source)
         yield from _slug_format(source)
-        yield from _review(source, context)
-    elif "reviewed_by" in source.meta or "last_reviewed" in source.meta:
-        key = "reviewed_by" if "reviewed_by" in source.meta else "last_reviewed"
-        message = f"'{key}' is for blog posts only; delete it from this page"
-        yield error(source.shown, source.key_line(key), message, "front-matter-review")
+    # Any page may say who reviewed it (issue 15): the urgent-help page's numbers must stay current too.
+    yield from _review(source, context)
     yield from _social_image(source)
     yield from _template(source, context)
     yield from _schema_type(source)

@@ -24,6 +24,7 @@ from therapy_site.validation.language import check_language
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
 from therapy_site.validation.placeholders import check_placeholders
+from therapy_site.validation.review_age import check_review_age
 from therapy_site.validation.source import SourceFile
 from therapy_site.validation.structure import check_block_structure
 
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     check_links,
     check_language,
     check_placeholders,
+    check_review_age,
 )
 CHECKS = RULES  # the name ``therapy-site check`` used
 
