@@ -107,7 +107,7 @@ case("template-missing", front("template-missing", extra="template: fancy-post.h
 case("schema-type-unknown", front("schema-type-unknown", extra="schema_type: FAQ\n"), "front-matter-type", "schema_type:")
 case("updated-in-future", front("updated-in-future").replace("created: 2025-06-01", "created: 2025-06-01\n  updated: 2099-01-01"), "front-matter-date", "updated: 2099")
 case("post-without-title", front("post-without-title").replace("title: Corpus case post without title\n", ""), "front-matter-type", "---")
-case("review-on-a-page", "---\ntitle: Fees\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\nreviewed_by: anna\nlast_reviewed: 2025-06-01\n---\n\nOur fees.\n", "front-matter-review", "reviewed_by:", path="docs/fees.md")
+case("review-on-a-page", "---\ntitle: Fees\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\nreviewed_by: anna\nlast_reviewed: 2099-06-01\n---\n\nOur fees.\n", "front-matter-review", "last_reviewed:", path="docs/fees.md", why="any page may be reviewed (issue 15), but not in the future")
 case("page-url-clash", "---\ntitle: About again\ndescription: A second about page that would take the address of the first one, silently replacing it.\n---\n\nHello.\n", "page-url-duplicate", "---", path="docs/about/index.md")
 text = "---\ntitle: Prices\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\n---\n\nFees \u2013 \u00a360 per session.\n"
 case("markdown-suffix-windows-1252", text, "file-encoding", "Fees", path="docs/prices.markdown", data=text.encode("cp1252"))
