@@ -71,10 +71,12 @@ def option_line(text: str, header: int, option: str) -> int | None:
 
 
 BLOCK_LINE = re.compile(r"^[ \t]*/{3,}", re.MULTILINE)
+# A plain "## Sources" / "## References" section is read by the citations extension like a block.
+SOURCES_HEADING = re.compile(r"^ {0,3}##[ \t]+(sources|references)[ \t#]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    if not BLOCK_LINE.search(source.body):
+    if not BLOCK_LINE.search(source.body) and not SOURCES_HEADING.search(source.body):
         return  # no block: nothing the conversion could report (and converting every page twice is slow)
     for problem in render(source, context).block_problems:
         yield located_finding(source, problem, "block")
