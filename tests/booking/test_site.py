@@ -269,7 +269,11 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("booking") / "project")
     for name, text in FIXTURE_POSTS.items():
         (project / "docs" / "blog" / "posts" / name).write_text(text, encoding="utf-8")
-    config = with_booking(paginate(load_config(project)), {**PLUGIN_OPTIONS, "header_button_page": ""}, BOOKING_OPTIONS)
+    config = with_booking(
+        paginate(load_config(project)),
+        {**PLUGIN_OPTIONS, "header_button_page": ""},
+        {**BOOKING_OPTIONS, "utm": FIXTURE_UTM},
+    )
     write_config(project, config)
     build = run_build(project)
     assert build.returncode == 0, build.output
