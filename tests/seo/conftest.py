@@ -10,7 +10,7 @@ from helpers import Build
 
 @pytest.fixture(scope="session")
 def variant_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The site plus test posts (sources heading, reviewer, pagination dates), committed to git, built strictly."""
-    build = build_variant(tmp_path_factory.mktemp("seo-variant"), posts=VARIANT_POSTS, git=True)
+    """The site plus test posts (sources, reviewer, dates), two posts a page, committed to git, built strictly."""
+    build = build_variant(tmp_path_factory.mktemp("seo-variant"), posts=VARIANT_POSTS, git=True, paged=True)
     assert build.returncode == 0, build.output
     return build

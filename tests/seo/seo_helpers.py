@@ -7,7 +7,7 @@ from typing import Any
 
 import extruct
 
-from helpers import Build, copy_project, load_config, make_post, run_build, write_config
+from helpers import Build, copy_project, load_config, make_post, paginate, run_build, write_config
 
 SITE = "https://stillwater-therapy.example/"
 
@@ -33,16 +33,21 @@ VARIANT_POSTS = {
 }
 
 
-def build_variant(tmp: Path, *, posts: dict[str, str] | None = None, tweak: Any = None, git: bool = False) -> Build:
+def build_variant(
+    tmp: Path, *, posts: dict[str, str] | None = None, tweak: Any = None, git: bool = False, paged: bool = False
+) -> Build:
     """Copy the project, add posts, let ``tweak(config, project)`` change it, optionally commit it to git, build."""
     import subprocess
 
     project = copy_project(tmp / "project")
     for name, markdown in (posts or {}).items():
         (project / "docs" / "blog" / "posts" / name).write_text(markdown, encoding="utf-8")
-    if tweak is not None:
+    if tweak is not None or paged:
         config = load_config(project)
-        tweak(config, project)
+        if paged:  # two posts a page, so that listings have a page 2 (the site itself lists ten)
+            paginate(config, 2)
+        if tweak is not None:
+            tweak(config, project)
         write_config(project, config)
     if git:
         env = {

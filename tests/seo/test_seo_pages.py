@@ -21,25 +21,25 @@ def description(build: Build, url_path: str) -> str:
     return content
 
 
-def test_paginated_listing_titles_are_distinct_and_say_the_page(site_build: Build) -> None:
-    assert title(site_build, "blog/") == "Blog - Stillwater Therapy"
-    assert title(site_build, "blog/page/2/") == "Blog – page 2 - Stillwater Therapy"
-    webpage = one(graph_of(site_build, "blog/page/2/"), "CollectionPage")
+def test_paginated_listing_titles_are_distinct_and_say_the_page(variant_build: Build) -> None:
+    assert title(variant_build, "blog/") == "Blog - Stillwater Therapy"
+    assert title(variant_build, "blog/page/2/") == "Blog – page 2 - Stillwater Therapy"
+    webpage = one(graph_of(variant_build, "blog/page/2/"), "CollectionPage")
     assert webpage["name"] == "Blog – page 2"
 
 
-def test_all_titles_are_unique(site_build: Build) -> None:
+def test_all_titles_are_unique(variant_build: Build) -> None:
     pages = sorted(
-        str(path.parent.relative_to(site_build.site)) + "/" if path.parent != site_build.site else ""
-        for path in site_build.site.rglob("index.html")
+        str(path.parent.relative_to(variant_build.site)) + "/" if path.parent != variant_build.site else ""
+        for path in variant_build.site.rglob("index.html")
     )
-    titles = [title(site_build, url_path) for url_path in pages]
+    titles = [title(variant_build, url_path) for url_path in pages]
     assert len(titles) == len(set(titles)), sorted(titles)
 
 
-def test_listings_and_404_have_descriptions_of_their_own(site_build: Build) -> None:
+def test_listings_and_404_have_descriptions_of_their_own(variant_build: Build) -> None:
     config_description = "Online and in-person psychotherapy with Anna Reyes"
-    descriptions = {url_path: description(site_build, url_path) for url_path in [*LISTINGS, "404.html"]}
+    descriptions = {url_path: description(variant_build, url_path) for url_path in [*LISTINGS, "404.html"]}
     for url_path, text in descriptions.items():
         assert not text.startswith(config_description), url_path
     assert len(set(descriptions.values())) == len(descriptions), descriptions
@@ -47,18 +47,18 @@ def test_listings_and_404_have_descriptions_of_their_own(site_build: Build) -> N
     assert "anxiety" in descriptions["blog/category/anxiety/"]
     assert "page 2" in descriptions["blog/page/2/"]
     assert "could not be found" in descriptions["404.html"]
-    assert title(site_build, "404.html") == "Page not found - Stillwater Therapy"
+    assert title(variant_build, "404.html") == "Page not found - Stillwater Therapy"
     # og:description and the JSON-LD say the same as the meta description.
     for url_path in LISTINGS:
-        (og,) = site_build.html(url_path).xpath("//head/meta[@property='og:description']/@content")
+        (og,) = variant_build.html(url_path).xpath("//head/meta[@property='og:description']/@content")
         assert og == descriptions[url_path]
-        assert one(graph_of(site_build, url_path), "CollectionPage")["description"] == descriptions[url_path]
+        assert one(graph_of(variant_build, url_path), "CollectionPage")["description"] == descriptions[url_path]
 
 
-def test_breadcrumbs_of_page_two_have_no_pagination_step(site_build: Build) -> None:
+def test_breadcrumbs_of_page_two_have_no_pagination_step(variant_build: Build) -> None:
     for url_path, first in [("blog/page/2/", "blog/")]:
-        crumbs = one(graph_of(site_build, url_path), "BreadcrumbList")["itemListElement"]
-        first_crumbs = one(graph_of(site_build, first), "BreadcrumbList")["itemListElement"]
+        crumbs = one(graph_of(variant_build, url_path), "BreadcrumbList")["itemListElement"]
+        first_crumbs = one(graph_of(variant_build, first), "BreadcrumbList")["itemListElement"]
         assert crumbs == first_crumbs
         assert all("page" not in crumb["item"].removeprefix(SITE) for crumb in crumbs)
 
