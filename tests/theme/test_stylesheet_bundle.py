@@ -7,7 +7,15 @@ import re
 from helpers import Build, load_config, site_stylesheets, stylesheet_bundle
 
 PAGES = ("", "blog/", "blog/role-of-trust-in-therapy/", "404.html")
-FEATURE_PARTS = ("fonts.css", "font-fallback.css", "review.css", "infographics.css", "booking.css", "takeaways.css")
+FEATURE_PARTS = (
+    "fonts.css",
+    "font-fallback.css",
+    "review.css",
+    "infographics.css",
+    "booking.css",
+    "takeaways.css",
+    "breadcrumbs.css",  # therapy-site/seo: the visible trail on posts
+)
 PARTS = (*FEATURE_PARTS, "therapy.css")
 
 
