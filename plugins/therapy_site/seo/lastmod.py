@@ -12,7 +12,6 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +56,7 @@ class GitDates:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.known: dict[Path, date | None] = {}
         self.available = shutil.which("git") is not None and self._run("rev-parse", "--is-inside-work-tree") == "true"
 
     def _run(self, *args: str) -> str:
@@ -68,12 +68,13 @@ class GitDates:
             return ""
         return result.stdout.strip() if result.returncode == 0 else ""
 
-    @cache  # noqa: B019 - per instance, and the instance lives for one build
     def last_commit(self, path: Path) -> date | None:
         if not self.available:
             return None
-        # Uncommitted changes: git has no date for them; the committed date is still the last known one.
-        return as_date(self._run("log", "-1", "--format=%cs", "--", str(path)))
+        if path not in self.known:
+            # Uncommitted changes: git has no date for them; the committed date is still the last known one.
+            self.known[path] = as_date(self._run("log", "-1", "--format=%cs", "--", str(path)))
+        return self.known[path]
 
 
 def sitemap_date(value: date | None) -> str:
