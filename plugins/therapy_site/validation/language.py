@@ -28,7 +28,14 @@ def _prose_lines(source: SourceFile) -> Iterator[tuple[int, str]]:
 
 
 def check_language(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    for number, line in _prose_lines(source):
-        for phrase, advice in context.settings.phrases.items():
+    lines = list(_prose_lines(source))
+    # One search per phrase over all prose first: most phrases occur nowhere, so most line-by-line scans are
+    # skipped. A phrase found in the joined text may still span two lines; the per-line scan below decides.
+    prose = "\n".join(line for _number, line in lines)
+    present = {
+        phrase: advice for phrase, advice in context.settings.phrases.items() if phrase_pattern(phrase).search(prose)
+    }
+    for number, line in lines:
+        for phrase, advice in present.items():
             for match in phrase_pattern(phrase).finditer(line):
                 yield warning(source.shown, number, f"'{match.group(0)}': {advice}", "language", match.start() + 1)

@@ -36,7 +36,7 @@ from therapy_site.material.escaping import escape_meta
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import is_editor_leftover
 from therapy_site.validation.findings import Finding
-from therapy_site.validation.runner import check_site
+from therapy_site.validation.runner import Memo, check_site
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +50,9 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
         self.findings: list[Finding] = []
         self.withheld: set[str] = set()
         self.serving = False
+        # Findings per file by content, kept across `mkdocs serve` rebuilds (MkDocs keeps this instance):
+        # a rebuild re-checks only the files that changed.
+        self.memo: Memo = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` keeps previewing: pages with errors are left out instead of stopping the preview.
@@ -61,7 +64,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             return files
         try:
             context = CheckContext(project_from_config(config, Path(config.config_file_path)))
-            results = check_site(context)
+            results = check_site(context, self.memo)
             config_file = context.project.config_file
             # The site's own settings, as `therapy-site check` judges them when it checks the whole site.
             settings = check_practice_details(config_file, context.shown(config_file))

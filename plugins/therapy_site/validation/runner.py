@@ -8,14 +8,16 @@ A rule that fails on content nobody foresaw still gives a located finding
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 from therapy_site.validation.blocks import check_blocks
 from therapy_site.validation.content_security import check_content_security
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.faq import check_faq
-from therapy_site.validation.files import ContentEntry, content_files, markdown_files
+from therapy_site.validation.files import PAGE_SUFFIXES, ContentEntry, content_files, markdown_files
 from therapy_site.validation.findings import Finding, error
 from therapy_site.validation.front_matter import check_front_matter
 from therapy_site.validation.headings import check_headings
@@ -95,9 +97,77 @@ def check_paths(paths: Iterable[Path], context: CheckContext) -> list[Finding]:
     return [finding for entry in markdown_files(paths) for finding in check_entry(entry, context)]
 
 
-def check_site(context: CheckContext) -> dict[Path, list[Finding]]:
-    """Findings of every content entry of the docs folder, by path (entries without findings included)."""
-    return {entry.path: check_entry(entry, context) for entry in content_files(context.project.docs_dir)}
+# Per file: the key it was checked under and what was found (see :func:`check_site`).
+Memo = MutableMapping[str, tuple[str, list[Finding]]]
+
+
+def check_site(context: CheckContext, memo: Memo | None = None) -> dict[Path, list[Finding]]:
+    """Findings of every content entry of the docs folder, by path (entries without findings included).
+
+    With a ``memo`` (the build's validation plugin keeps one across ``mkdocs serve`` rebuilds), a file whose
+    bytes and whose surroundings (:func:`site_fingerprint`) are unchanged is not checked again: the rules are
+    functions of exactly these, so the findings are the same.
+    """
+    entries = content_files(context.project.docs_dir)
+    if memo is None:
+        return {entry.path: check_entry(entry, context) for entry in entries}
+    site = site_fingerprint(context)
+    results: dict[Path, list[Finding]] = {}
+    for entry in entries:
+        path = os.path.abspath(entry.path)
+        key = f"{site}:{file_digest(entry.path)}"
+        remembered = memo.get(path)
+        if remembered is None or remembered[0] != key:
+            remembered = memo[path] = (key, check_entry(entry, context))
+        results[entry.path] = remembered[1]
+    for stale in set(memo) - {os.path.abspath(entry.path) for entry in entries}:
+        del memo[stale]  # deleted or renamed files
+    return results
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as problem:  # unreadable, a folder, a dangling link: check it every time
+        return f"unreadable-{type(problem).__name__}-{id(problem)}"
+
+
+def _page_face(path: Path, context: CheckContext) -> str:
+    source = context.source(path)
+    if source.read_error or source.meta_error:
+        return "unreadable"
+    return f"{context.page_url(source)}\0{context.post_slug(source) if source.is_post else ''}"
+
+
+def site_fingerprint(context: CheckContext) -> str:
+    """What a page's findings depend on besides its own text: settings, file names, pictures, post slugs.
+
+    Markdown files count by what other pages see of them (readable or not, web address, post slug); every
+    other file under docs (pictures, data) by size and modification time.
+    """
+    digest = hashlib.sha256()
+    config_file = context.project.config_file
+    for path in (config_file,):
+        stat = path.stat() if path.is_file() else None
+        digest.update(f"{path}\0{stat and stat.st_size}\0{stat and stat.st_mtime_ns}\n".encode())
+    digest.update(repr(sorted(context.project.settings.items(), key=str)).encode())
+    for directory, subdirectories, names in os.walk(context.project.docs_dir):
+        subdirectories.sort()
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if name.lower().endswith(PAGE_SUFFIXES):
+                continue  # below, by what other pages see of it
+            try:
+                stat = os.stat(path)
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            except OSError:
+                digest.update(f"{path}\0missing\n".encode())
+    for entry in content_files(context.project.docs_dir):  # the pages other pages' links and addresses meet
+        seen = "stray" if entry.problem else "skipped" if entry.skipped else _page_face(entry.path, context)
+        digest.update(f"{entry.path}\0{seen}\n".encode())
+    for record in context.posts:
+        digest.update(f"{record.path}\0{record.shown}\0{record.slug}\0{record.slug_line}\n".encode())
+    return digest.hexdigest()
 
 
 __all__ = [
