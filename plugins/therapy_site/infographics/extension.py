@@ -57,6 +57,21 @@ class InfographicProblem(BlockProblem):
         return f"{path}:{line}: {self.block} block: {self.message}"
 
 
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with libyaml's parser when PyYAML has it (the block is parsed on every excerpt render).
+
+    Both build the same Python values (the constructor and resolver are PyYAML's own); on an error the pure
+    Python parser runs again, so the author reads the message the tests know.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return yaml.safe_load(text)
+    try:
+        return yaml.load(str(text), Loader=loader)
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
+
+
 def block_body(source: str, header_line: int) -> str:
     """The text between a block's header line and its closing ``///``, line for line."""
     lines = []
@@ -143,7 +158,7 @@ class InfographicBlock(CheckedBlock):
         if not text.strip():
             return header
         try:
-            body = yaml.safe_load(text)
+            body = load_yaml(text)
         except yaml.YAMLError as error:
             problem = getattr(error, "problem", None) or "not valid YAML"
             self.report(f"the body is not valid YAML ({problem}); check indentation and quoting", None, syntax=True)
