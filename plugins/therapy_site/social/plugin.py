@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import yaml_load
 
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.context import InfographicsContext
@@ -47,16 +48,33 @@ class SocialConfig(Config):
 
 
 class SocialPlugin(BasePlugin[SocialConfig]):
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        site = urlsplit(config.site_url or "")
         self.brand = practice_from_config(config).name
-        self.domain = site.netloc or self.brand
+        self.domain = urlsplit(self._published_site_url(config)).netloc or self.brand
         self.jobs: dict[str, PageCardJob] = {}
         self._context: InfographicsContext | None = None
         self._assets = root / self.config.assets_dir if self.config.assets_dir else None
         self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
         return config
+
+    def _published_site_url(self, config: MkDocsConfig) -> str:
+        """The site_url the site is published at (cards draw its domain, and their cache keys hold it).
+
+        ``mkdocs serve`` replaces ``site_url`` with its own address before any plugin sees the config; the
+        cards still draw the configured domain, as the published site will, so a preview reuses the cards the
+        build drew instead of drawing every one again.
+        """
+        if not self.serving or not config.config_file_path:
+            return config.site_url or ""
+        with open(config.config_file_path, "rb") as file:
+            configured = yaml_load(file)  # MkDocs' own reader: !ENV and INHERIT as the build reads them
+        return str((configured or {}).get("site_url") or "") if isinstance(configured, dict) else ""
 
     @property
     def context(self) -> InfographicsContext:
