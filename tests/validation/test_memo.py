@@ -88,3 +88,21 @@ def test_a_deleted_picture_is_found_in_the_unchanged_page(project: Path) -> None
     after = run(project, memo)[str(post)]
     assert after != before
     assert any("memo-picture.png" in text for text in after)
+
+
+def test_a_new_day_checks_every_file_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review-age compares last_reviewed with today: a serve left running past midnight must see the new day."""
+    import datetime as real_datetime
+
+    memo: Memo = {}
+    run(project, memo)
+    checked = counting(monkeypatch)
+
+    class Tomorrow(real_datetime.date):
+        @classmethod
+        def today(cls) -> real_datetime.date:
+            return real_datetime.date.fromordinal(real_datetime.date.today().toordinal() + 1)
+
+    monkeypatch.setattr(runner, "date", Tomorrow)
+    run(project, memo)
+    assert "memo-one.md" in checked and "memo-two.md" in checked

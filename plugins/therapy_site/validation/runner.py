@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from datetime import date
 from pathlib import Path
 
 from therapy_site.validation.blocks import check_blocks
@@ -140,7 +141,7 @@ def _page_face(path: Path, context: CheckContext) -> str:
 
 
 def site_fingerprint(context: CheckContext) -> str:
-    """What a page's findings depend on besides its own text: settings, file names, pictures, post slugs.
+    """What a page's findings depend on besides its own text: settings, today, pictures, other pages, slugs.
 
     Markdown files count by what other pages see of them (readable or not, web address, post slug); every
     other file under docs (pictures, data) by size and modification time.
@@ -151,6 +152,7 @@ def site_fingerprint(context: CheckContext) -> str:
         stat = path.stat() if path.is_file() else None
         digest.update(f"{path}\0{stat and stat.st_size}\0{stat and stat.st_mtime_ns}\n".encode())
     digest.update(repr(sorted(context.project.settings.items(), key=str)).encode())
+    digest.update(date.today().isoformat().encode())  # review-age judges last_reviewed against today
     for directory, subdirectories, names in os.walk(context.project.docs_dir):
         subdirectories.sort()
         for name in sorted(names):
