@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,12 @@ def default_phrases() -> dict[str, str]:
     return {str(phrase): str(advice) for phrase, advice in (yaml.safe_load(text) or {}).items()}
 
 
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words, any spacing, any case."""
+    words = (re.escape(word) for word in phrase.split())
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
 @dataclass
 class Settings:
     """``extra.therapy_check`` in mkdocs.yml; every key is optional."""
@@ -50,6 +57,11 @@ class Settings:
     image_max_mb: float = DEFAULT_IMAGE_MAX_MB
     image_max_megapixels: float = DEFAULT_IMAGE_MAX_MEGAPIXELS
     review_max_age_months: int = DEFAULT_MAX_AGE_MONTHS  # warn when last_reviewed is older
+
+    @cached_property
+    def phrase_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Each phrase compiled once per check run (no module-level cache)."""
+        return [(phrase_pattern(phrase), advice) for phrase, advice in self.phrases.items()]
 
     @classmethod
     def from_extra(cls, raw: dict[str, Any]) -> Settings:
