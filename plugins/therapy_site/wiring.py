@@ -10,11 +10,18 @@ collector, the infographics drawing context.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
 
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from therapy_site.assets import add_stylesheet
+from therapy_site.reporting import PageSession
 
 E = TypeVar("E", bound=Extension)
 
@@ -52,3 +59,48 @@ def configured_extension(
         f"{plugin}: the Markdown extension '{name}' is not enabled; add it under 'markdown_extensions' "
         f"in mkdocs.yml (e.g. '  - {name}'), or remove '{plugin}' from 'plugins'"
     )
+
+
+class ExtensionHostPlugin(BasePlugin):
+    """The plugin of a content feature whose work is all in its declared Markdown extension.
+
+    It hands the extension a page session (problems become ``file:line`` warnings that fail
+    ``--strict``; results become the page's typed data) open from ``on_page_markdown`` to
+    ``on_page_content``: Material's excerpt renders for listing pages come while no page is open,
+    so they neither report again nor add data. Subclasses name their extension and stylesheet.
+    """
+
+    extension_name: ClassVar[str]
+    extension_class: ClassVar[type[Extension]]
+    plugin_name: ClassVar[str]
+    stylesheet: ClassVar[Path | None] = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.session = PageSession(get_plugin_logger(type(self).__module__))
+        self.extension = configured_extension(
+            config,
+            name=self.extension_name,
+            extension_class=self.extension_class,
+            plugin=self.plugin_name,
+            reporter=self.session.report,
+            collector=self.session.collect,
+        )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.stylesheet is not None:
+            add_stylesheet(files, config, self.stylesheet)
+        return files
+
+    def collects(self, page: Page) -> bool:
+        """Whether the extension's problems and data count for ``page`` (all pages unless overridden)."""
+        return True
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.collects(page):
+            self.session.start(page)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.session.finish()
+        return html

@@ -7,36 +7,11 @@ Excerpts that Material's blog renders for listing pages come while no page is op
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
 from therapy_site.citations.extension import CitationsExtension
-from therapy_site.reporting import PageSession
-from therapy_site.wiring import configured_extension
-
-log = get_plugin_logger(__name__)
-PLUGIN = "therapy-site/citations"
+from therapy_site.wiring import ExtensionHostPlugin
 
 
-class CitationsPlugin(BasePlugin):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.session = PageSession(log)
-        configured_extension(
-            config,
-            name="therapy_site.citations",
-            extension_class=CitationsExtension,
-            plugin=PLUGIN,
-            reporter=self.session.report,
-            collector=self.session.collect,
-        )
-        return config
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.session.start(page)
-        return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.session.finish()
-        return html
+class CitationsPlugin(ExtensionHostPlugin):
+    extension_name = "therapy_site.citations"
+    extension_class = CitationsExtension
+    plugin_name = "therapy-site/citations"

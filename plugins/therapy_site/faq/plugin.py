@@ -12,37 +12,16 @@ that listing pages carry none, is checked by the test suite over the real site.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.faq import FaqExtension, faq_enabled
-from therapy_site.reporting import PageSession
-from therapy_site.wiring import configured_extension
-
-log = get_plugin_logger(__name__)
-PLUGIN = "therapy-site/faq"
+from therapy_site.wiring import ExtensionHostPlugin
 
 
-class FaqPlugin(BasePlugin):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.session = PageSession(log)
-        configured_extension(
-            config,
-            name="therapy_site.faq",
-            extension_class=FaqExtension,
-            plugin=PLUGIN,
-            reporter=self.session.report,
-            collector=self.session.collect,
-        )
-        return config
+class FaqPlugin(ExtensionHostPlugin):
+    extension_name = "therapy_site.faq"
+    extension_class = FaqExtension
+    plugin_name = "therapy-site/faq"
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if faq_enabled(page.meta):
-            self.session.start(page)
-        return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.session.finish()
-        return html
+    def collects(self, page: Page) -> bool:
+        return faq_enabled(page.meta)

@@ -11,29 +11,16 @@ or, on other pages, ``overrides/partials/review-line.html`` shows "Reviewed by â
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from therapy_site.dates import as_date
 from therapy_site.pagedata import Review
 from therapy_site.sources import front_matter_key_line, read_source
 
 STYLESHEET = Path(__file__).with_name("review.css")
-
-
-def as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def page_error(page: Any, key: str, message: str) -> PluginError:

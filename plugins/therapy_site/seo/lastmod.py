@@ -11,22 +11,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-
-def as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+from therapy_site.dates import as_date
 
 
 def front_matter_date(meta: dict[str, Any]) -> date | None:

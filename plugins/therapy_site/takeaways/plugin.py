@@ -8,42 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from therapy_site.assets import add_stylesheet
-from therapy_site.reporting import PageSession
 from therapy_site.takeaways.extension import TakeawaysExtension
-from therapy_site.wiring import configured_extension
-
-log = get_plugin_logger(__name__)
-STYLESHEET = Path(__file__).with_name("takeaways.css")
-PLUGIN = "therapy-site/takeaways"
+from therapy_site.wiring import ExtensionHostPlugin
 
 
-class TakeawaysPlugin(BasePlugin):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.session = PageSession(log)
-        configured_extension(
-            config,
-            name="therapy_site.takeaways",
-            extension_class=TakeawaysExtension,
-            plugin=PLUGIN,
-            reporter=self.session.report,
-            collector=self.session.collect,
-        )
-        return config
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        add_stylesheet(files, config, STYLESHEET)
-        return files
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.session.start(page)
-        return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.session.finish()
-        return html
+class TakeawaysPlugin(ExtensionHostPlugin):
+    extension_name = "therapy_site.takeaways"
+    extension_class = TakeawaysExtension
+    plugin_name = "therapy-site/takeaways"
+    stylesheet = Path(__file__).with_name("takeaways.css")

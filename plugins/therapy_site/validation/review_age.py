@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from therapy_site.review import as_date
+from therapy_site.dates import as_date
 from therapy_site.review.freshness import stale_review_message
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, warning
