@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import extruct
 import pytest
+from jsonld import graph_of
 
 from helpers import Build, copy_project, make_post, reported, run_build
 from therapy_site.faq import Faq, FaqItem
@@ -126,11 +126,6 @@ def schema_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(project)
     assert build.returncode == 0, build.output
     return build
-
-
-def graph_of(build: Build, url_path: str) -> list[dict[str, Any]]:
-    (data,) = extruct.extract(build.text(url_path), base_url=SITE + url_path, syntaxes=["json-ld"])["json-ld"]
-    return data["@graph"]
 
 
 def node(graph: list[dict[str, Any]], kind: str) -> dict[str, Any]:

@@ -7,39 +7,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import extruct
 import pytest
 import yaml
+from jsonld import SITE, graph_of, nodes_of_type, one
 from lxml import html as lxml_html
 from PIL import Image
 
 from helpers import REPO, Build
 
-SITE = "https://stillwater-therapy.example/"
 TRUST = "blog/role-of-trust-in-therapy/"
 ISO_WITH_ZONE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z)$")
 LISTING_PAGES = ["blog/", "blog/page/2/", "blog/archive/2025/", "blog/category/therapy-basics/"]
-
-
-def graph_of(build: Build, url_path: str) -> list[dict[str, Any]]:
-    data = extruct.extract(build.text(url_path), base_url=SITE + url_path, syntaxes=["json-ld"])["json-ld"]
-    assert len(data) == 1, f"{url_path}: expected one JSON-LD block, found {len(data)}"
-    return data[0]["@graph"]
-
-
-def types_of(node: dict[str, Any]) -> set[str]:
-    kind = node.get("@type", [])
-    return {kind} if isinstance(kind, str) else set(kind)
-
-
-def nodes_of_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [node for node in graph if kind in types_of(node)]
-
-
-def one(graph: list[dict[str, Any]], kind: str) -> dict[str, Any]:
-    found = nodes_of_type(graph, kind)
-    assert len(found) == 1, f"expected one {kind}, found {len(found)}"
-    return found[0]
 
 
 def front_matter(path: Path) -> dict[str, Any]:

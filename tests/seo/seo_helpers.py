@@ -5,11 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import extruct
-
 from helpers import Build, copy_project, load_config, make_post, paginate, run_build, write_config
-
-SITE = "https://stillwater-therapy.example/"
 
 VARIANT_POSTS = {
     # A post with a plain "## Sources" section, a reviewer, no hero and FAQ markup switched off.
@@ -63,27 +59,6 @@ def build_variant(
         ):
             subprocess.run(command, cwd=project, env=env, check=True)
     return run_build(project)
-
-
-def graph_of(build: Build, url_path: str) -> list[dict[str, Any]]:
-    data = extruct.extract(build.text(url_path), base_url=SITE + url_path, syntaxes=["json-ld"])["json-ld"]
-    assert len(data) == 1, f"{url_path}: expected one JSON-LD block, found {len(data)}"
-    return data[0]["@graph"]
-
-
-def types_of(node: dict[str, Any]) -> set[str]:
-    kind = node.get("@type", [])
-    return {kind} if isinstance(kind, str) else set(kind)
-
-
-def nodes_of_type(graph: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [node for node in graph if kind in types_of(node)]
-
-
-def one(graph: list[dict[str, Any]], kind: str) -> dict[str, Any]:
-    found = nodes_of_type(graph, kind)
-    assert len(found) == 1, f"expected one {kind}, found {len(found)}"
-    return found[0]
 
 
 def meta_content(build: Build, url_path: str, attribute: str, name: str) -> list[str]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from jsonld import graph_of, one
 from lxml import html as lxml_html
-from seo.seo_helpers import graph_of, one
 
 from helpers import REPO, Build, build_copy, make_post
 from therapy_site.citations.model import citation_kind

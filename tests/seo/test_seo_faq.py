@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seo.seo_helpers import SITE, build_variant, graph_of, nodes_of_type, types_of
+from jsonld import SITE, graph_of, nodes_of_type, types_of
+from seo.seo_helpers import build_variant
 
 from helpers import REPO, Build
 

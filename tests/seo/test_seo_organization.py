@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from jsonld import SITE, graph_of, types_of
 from PIL import Image
-from seo.seo_helpers import SITE, graph_of, types_of
 
 from helpers import REPO, Build, copy_project, load_config, run_build, write_config
 

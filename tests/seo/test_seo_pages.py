@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from seo.seo_helpers import SITE, graph_of, one
+from jsonld import SITE, graph_of, one
 
 from helpers import Build
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from seo.seo_helpers import SITE, build_variant, graph_of, one
+from jsonld import SITE, graph_of, one
+from seo.seo_helpers import build_variant
 
 from helpers import REPO, Build, copy_project
 from therapy_site.review.freshness import months_between, stale_review_message

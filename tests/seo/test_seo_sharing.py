@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from jsonld import SITE, graph_of, one
 from lxml import etree
 from PIL import Image
-from seo.seo_helpers import SITE, build_variant, graph_of, meta_content, one
+from seo.seo_helpers import build_variant, meta_content
 
 from helpers import REPO, Build, run_build
 
