@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -176,3 +177,27 @@ def stylesheet_bundle(build: Build, url_path: str) -> str:
     """The text of the one bundled stylesheet that ``url_path`` links."""
     (href,) = site_stylesheets(build, url_path)
     return (build.page(url_path).parent / href).resolve().read_text(encoding="utf-8")
+
+
+THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_preview(project: Path, port: int) -> subprocess.Popen[str]:
+    """``therapy-site serve`` in ``project``, its output (the URL first) readable line by line.
+
+    The environment is minimal on purpose: the command itself must silence Material's banner.
+    """
+    return subprocess.Popen(
+        [THERAPY_SITE, "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(project)},
+    )

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, make_post
-
-THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
+from helpers import THERAPY_SITE, copy_project, free_port, make_post, start_preview
 
 
 @pytest.fixture
@@ -52,23 +48,10 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> Non
     assert [path.name for path in project.iterdir() if path.name.startswith(".site")] == []
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
 
 def test_serve_previews_on_the_port_asked_for_and_says_where(project: Path) -> None:
     port = free_port()
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(project)}
-    server = subprocess.Popen(
-        [THERAPY_SITE, "serve", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    server = start_preview(project, port)
     try:
         first_line = server.stdout.readline() if server.stdout else ""
         assert f"http://127.0.0.1:{port}/" in first_line

@@ -3,23 +3,12 @@ and line, and the broken post is left out of the preview instead of being shown 
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from helpers import copy_project, make_post
-
-THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from helpers import copy_project, free_port, make_post, start_preview
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -36,14 +25,7 @@ def test_serve_previews_the_site_and_leaves_a_broken_post_out(tmp_path: Path) ->
     (project / "docs" / "blog" / "posts" / "broken-preview.md").write_text(post, encoding="utf-8")
     line = post.splitlines().index("/// takeaway") + 1
     port = free_port()
-    server = subprocess.Popen(
-        [THERAPY_SITE, "serve", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(project)},
-    )
+    server = start_preview(project, port)
     try:
         status, body = 0, ""
         deadline = time.monotonic() + 90
