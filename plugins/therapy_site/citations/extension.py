@@ -31,7 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.base import BlockProblem, record_problem
-from therapy_site.faq.extension import heading_text, normalise_title, source_headings
+from therapy_site.faq.extension import heading_text, normalise_title, section_in_place_of, source_headings
 from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Citation, Sources, collect
 
@@ -175,14 +175,10 @@ class SourcesTreeprocessor(Treeprocessor):
                 len(children),
             )
             members = children[index:end]
-            section = etree.Element("section", {"class": SECTION_CLASS, "data-ts-heading": str(occurrence)})
-            section.text, section.tail = "\n", members[-1].tail
-            if child.get("id"):
-                section.set("aria-labelledby", child.get("id", ""))
-            root.insert(list(root).index(child), section)
-            for member in members:
-                root.remove(member)
-                section.append(member)
+            section = section_in_place_of(
+                root, members, {"class": SECTION_CLASS, "data-ts-heading": str(occurrence)}
+            )
+            section.extend(members)
 
     def problem(self, section: etree.Element, message: str) -> None:
         """Report once, to the reporter and on the document (``md.therapy_citation_problems``); the list of

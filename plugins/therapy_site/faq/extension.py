@@ -210,13 +210,7 @@ class FaqTreeprocessor(Treeprocessor):
         end = next((index for index in range(start + 1, len(children)) if ends_section(children[index])), len(children))
         members = children[start:end]
         heading = members[0]
-        section = etree.Element("section", {"class": SECTION_CLASS})
-        section.text, section.tail = "\n", members[-1].tail
-        if heading.get("id"):
-            section.set("aria-labelledby", heading.get("id", ""))
-        root.insert(list(root).index(heading), section)
-        for element in members:
-            root.remove(element)
+        section = section_in_place_of(root, members, {"class": SECTION_CLASS})
         section.append(heading)
         item: etree.Element | None = None
         answer: etree.Element | None = None
@@ -294,3 +288,19 @@ class FaqExtension(NamedOptions, Extension):
 
 def makeExtension(**kwargs: Any) -> FaqExtension:
     return FaqExtension(**kwargs)
+
+
+def section_in_place_of(root: etree.Element, members: list[etree.Element], attributes: dict[str, str]) -> etree.Element:
+    """An empty ``<section>`` where ``members`` (a heading and what follows it) stood, labelled by that heading.
+
+    The members are taken out of ``root``; the caller puts them (or what it makes of them) into the section.
+    """
+    heading = members[0]
+    section = etree.Element("section", attributes)
+    section.text, section.tail = "\n", members[-1].tail
+    if heading.get("id"):
+        section.set("aria-labelledby", heading.get("id", ""))
+    root.insert(list(root).index(heading), section)
+    for element in members:
+        root.remove(element)
+    return section
