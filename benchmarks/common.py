@@ -50,6 +50,7 @@ def make_vanilla(project: Path) -> None:
         if not (entry if isinstance(entry, str) else next(iter(entry))).startswith("therapy_site.")
     ]
     config["theme"].pop("custom_dir", None)
+    config["theme"]["language"] = "en"  # en-GB is our partial (overrides/partials/languages), not Material's
     config.pop("extra_css", None)
     write_config(project, config)
     for page in (project / "docs").rglob("*.md"):  # pages that name one of our templates
