@@ -20,10 +20,7 @@ DESCRIPTION_KEY = "description"
 def description_problem(meta: dict[str, Any], *, is_post: bool) -> str | None:
     """Blog posts need a description: search results and link previews show it."""
     if is_post and not str(meta.get(DESCRIPTION_KEY) or "").strip():
-        return (
-            "blog posts need a front-matter 'description': one or two sentences for search results "
-            "and link previews"
-        )
+        return "blog posts need a front-matter 'description': one or two sentences for search results and link previews"
     return None
 
 

@@ -177,6 +177,9 @@ class PageData:
     review: Review | None = None
     social_image: SocialImage | None = None
     feed_updated: datetime | None = None  # a post's date for the "updated" feed: updated, else created
+    # What the content extensions reported while converting the page (block and FAQ problems, each able to
+    # name its line: ``problem.located(path, source)``); the validation plugin reports them (see reporting).
+    problems: list[Any] = field(default_factory=list)
 
 
 def page_data(page: Any) -> PageData:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
-from therapy_site.reporting import PageSession
+from therapy_site.reporting import PageSession, validation_reports
 
 E = TypeVar("E", bound=Extension)
 
@@ -76,7 +76,7 @@ class ExtensionHostPlugin(BasePlugin):
     stylesheet: ClassVar[Path | None] = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.session = PageSession(get_plugin_logger(type(self).__module__))
+        self.session = PageSession(get_plugin_logger(type(self).__module__), logs=not validation_reports(config))
         self.extension = configured_extension(
             config,
             name=self.extension_name,

@@ -48,7 +48,6 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> Non
     assert [path.name for path in project.iterdir() if path.name.startswith(".site")] == []
 
 
-
 def test_serve_previews_on_the_port_asked_for_and_says_where(project: Path) -> None:
     port = free_port()
     server = start_preview(project, port)

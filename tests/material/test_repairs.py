@@ -84,7 +84,7 @@ def test_empty_tabindex_goes(unrepaired_build: Build) -> None:
     """vnu: bad value '' for tabindex (navigation section labels)."""
     raw = unrepaired_build.text("blog/")
     labels = tree(raw).xpath("//label[@tabindex='']")
-    assert labels, "Material writes tabindex=\"\" on section labels"
+    assert labels, 'Material writes tabindex="" on section labels'
     repaired = tree(only(drop_empty_tabindex, raw))
     assert repaired.xpath("//*[@tabindex='']") == []
     assert len(repaired.xpath("//label[@class='md-nav__link'][@for]")) >= len(labels)

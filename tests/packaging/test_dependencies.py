@@ -18,9 +18,7 @@ DEPTRY = str(Path(sys.executable).with_name("deptry"))
 
 
 def deptry(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [DEPTRY, "plugins/therapy_site"], cwd=project, capture_output=True, text=True, check=False
-    )
+    return subprocess.run([DEPTRY, "plugins/therapy_site"], cwd=project, capture_output=True, text=True, check=False)
 
 
 def scratch_copy(tmp_path: Path) -> Path:

@@ -40,4 +40,3 @@ def test_nu_html_checker_finds_no_errors_in_any_page(site_build: Build, tmp_path
     on_site = [message for message in messages if message not in on_broken]
     assert on_broken, "vnu did not report the broken control document"
     assert on_site == [], "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in on_site)
-

@@ -39,9 +39,9 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = runner.check_entry
 
-    def check_entry(entry, context):  # type: ignore[no-untyped-def]
+    def check_entry(entry, context, **options):  # type: ignore[no-untyped-def]
         checked.append(entry.path.name)
-        return real(entry, context)
+        return real(entry, context, **options)
 
     monkeypatch.setattr(runner, "check_entry", check_entry)
     return checked

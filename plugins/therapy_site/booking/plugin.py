@@ -33,7 +33,7 @@ from therapy_site.booking.extension import NAME, BookingExtension, check_variant
 from therapy_site.booking.links import check_cta_url, check_label, is_external, with_utm
 from therapy_site.front_matter import BOOKING_KEY, booking_problem
 from therapy_site.material.blog import is_post
-from therapy_site.reporting import PageSession
+from therapy_site.reporting import PageSession, validation_reports
 from therapy_site.sources import find_line, front_matter_key_line, read_source
 from therapy_site.wiring import configured_extension
 
@@ -59,7 +59,7 @@ class BookingPlugin(BasePlugin[BookingConfig]):
                 "mkdocs.yml: therapy-site/booking: header_button needs the therapy-site/material plugin "
                 "(its header partial shows the button); add it to plugins or set header_button: false"
             )
-        self.session = PageSession(log)
+        self.session = PageSession(log, logs=not validation_reports(config))
         self.extension = configured_extension(
             config,
             name=EXTENSION,

@@ -175,9 +175,7 @@ class SourcesTreeprocessor(Treeprocessor):
                 len(children),
             )
             members = children[index:end]
-            section = section_in_place_of(
-                root, members, {"class": SECTION_CLASS, "data-ts-heading": str(occurrence)}
-            )
+            section = section_in_place_of(root, members, {"class": SECTION_CLASS, "data-ts-heading": str(occurrence)})
             section.extend(members)
 
     def problem(self, section: etree.Element, message: str) -> None:

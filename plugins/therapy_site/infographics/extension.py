@@ -229,7 +229,7 @@ class InfographicsExtension(NamedOptions, CheckedBlocksExtension):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
             "recorder": [_ignore_job, "Callable receiving each InfographicJob (the MkDocs plugin draws them)"],
-            "context": ["", "InfographicsContext shared with the plugin that draws; default (\"\"): made on first use"],
+            "context": ["", 'InfographicsContext shared with the plugin that draws; default (""): made on first use'],
             "assets_dir": ["", "Folder holding fonts/ and icons/; default: the package's own"],
             "palette": ["light", "Palette of the drawn images: light or dark"],
             "brand": ["", "Practice name drawn on the images"],

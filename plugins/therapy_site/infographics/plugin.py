@@ -28,7 +28,7 @@ from therapy_site.infographics.extension import InfographicsExtension
 from therapy_site.infographics.fonts import MissingFontError
 from therapy_site.infographics.jobs import InfographicJob
 from therapy_site.practice import practice_from_config
-from therapy_site.reporting import PageSession
+from therapy_site.reporting import PageSession, validation_reports
 from therapy_site.wiring import configured_extension
 
 log = get_plugin_logger(__name__)
@@ -45,7 +45,7 @@ class InfographicsConfig(Config):
 class InfographicsPlugin(BasePlugin[InfographicsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        self.session = PageSession(log)
+        self.session = PageSession(log, logs=not validation_reports(config))
         self.jobs: dict[str, InfographicJob] = {}
         self.page_jobs: list[InfographicJob] = []
         extension = configured_extension(
@@ -101,7 +101,7 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         fatal = [index for index, problem in enumerate(self.session.problems) if getattr(problem, "fatal", False)]
         messages = self.session.finish()
-        if fatal:
+        if fatal and self.session.logs:  # else the validation plugin reports it and stops the build
             raise PluginError("\n".join(messages[index] for index in fatal))
         jobs, self.page_jobs = self.page_jobs, []
         for job in jobs:

@@ -75,11 +75,21 @@ BLOCK_LINE = re.compile(r"^[ \t]*/{3,}", re.MULTILINE)
 SOURCES_HEADING = re.compile(r"^ {0,3}##[ \t]+(sources|references)[ \t#]*$", re.MULTILINE | re.IGNORECASE)
 
 
+def has_blocks(source: SourceFile) -> bool:
+    """Whether the page has a ``///`` block or a sources section (else converting it can report nothing)."""
+    return bool(BLOCK_LINE.search(source.body) or SOURCES_HEADING.search(source.body))
+
+
 def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    if not BLOCK_LINE.search(source.body) and not SOURCES_HEADING.search(source.body):
+    if not has_blocks(source):
         return  # no block: nothing the conversion could report (and converting every page twice is slow)
     for problem in render(source, context).block_problems:
         yield located_finding(source, problem, "block")
+
+
+def conversion_finding(source: SourceFile, problem: Any) -> Finding:
+    """A problem the build's own conversion of the page met, as ``check_faq``/``check_blocks`` word it."""
+    return located_finding(source, problem, "faq" if isinstance(problem, FaqProblem) else "block")
 
 
 def site_converts_faq(context: CheckContext) -> bool:

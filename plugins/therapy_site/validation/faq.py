@@ -18,8 +18,13 @@ def has_faq_heading(source: SourceFile, titles: tuple[str, ...]) -> bool:
     return any(level == 2 and normalise_title(text) in wanted for _line, level, text in source_headings(source.text))
 
 
+def has_faq(source: SourceFile, context: CheckContext) -> bool:
+    """Whether the page has an FAQ section the FAQ extension judges (else there is nothing to check)."""
+    return faq_enabled(source.meta) and has_faq_heading(source, context.faq_titles)
+
+
 def check_faq(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
-    if not faq_enabled(source.meta) or not has_faq_heading(source, context.faq_titles):
+    if not has_faq(source, context):
         return
     if site_converts_faq(context):
         # The site's FAQ plugin added the extension: its problems come from the same conversion as the build's.

@@ -10,6 +10,13 @@ docs folder and logs every finding through MkDocs' logger with the same
   errors are withheld (never published half-broken or unsafe);
 * warnings are logged at INFO level, so that ``check`` passing (exit 0) and
   ``mkdocs build --strict`` passing mean the same thing;
+* a strict build does not convert the pages a second time for the rules that
+  judge the converted page (``///`` blocks, FAQ sections: ``runner.converted_by_build``):
+  it takes those problems from its own conversion (the same extensions hand them
+  to the page's data, see :mod:`therapy_site.reporting`), words them as ``check``
+  does, converts here only the pages the build leaves unconverted (drafts), and
+  stops in ``on_env``, before any page or file is written (any build but a
+  preview stops there on such an error: it can no longer be left out);
 * editor lock and backup files are left out of the site.
 
 It also escapes the text authors write in front matter (titles, descriptions)
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -33,12 +41,18 @@ from mkdocs.structure.pages import Page
 from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.project import project_from_config
 from therapy_site.material.escaping import escape_meta
+from therapy_site.pagedata import page_data
+from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import is_editor_leftover
 from therapy_site.validation.findings import Finding
-from therapy_site.validation.runner import Memo, check_site
+from therapy_site.validation.runner import Memo, awaits_conversion, check_conversion, check_site
 
 log = get_plugin_logger(__name__)
+
+
+def _printed_order(finding: Finding) -> tuple[int, int, str, str]:
+    return (finding.line, finding.column, finding.rule, finding.message)
 
 
 class ValidationConfig(Config):
@@ -50,6 +64,10 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
         self.findings: list[Finding] = []
         self.withheld: set[str] = set()
         self.serving = False
+        self.context: CheckContext | None = None
+        # Strict builds: pages whose conversion rules the build's own conversion answers (by absolute path).
+        self.awaiting: dict[str, Path] = {}
+        self.late_errors = 0
         # Findings per file by content, kept across `mkdocs serve` rebuilds (MkDocs keeps this instance):
         # a rebuild re-checks only the files that changed.
         self.memo: Memo = {}
@@ -62,9 +80,10 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        build_converts = self._stops_on_errors(config)
         try:
             context = CheckContext(project_from_config(config, Path(config.config_file_path)))
-            results = check_site(context, self.memo)
+            results = check_site(context, self.memo, build_converts=build_converts)
             config_file = context.project.config_file
             # The site's own settings, as `therapy-site check` judges them when it checks the whole site.
             settings = check_practice_details(config_file, context.shown(config_file))
@@ -73,6 +92,15 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
                 f"therapy-site/validation could not check the pages ({type(problem).__name__}: {problem}); "
                 "run 'therapy-site check' to see which file it stops at"
             ) from problem
+        self.context, self.late_errors = context, 0
+        self.awaiting = (
+            {os.path.abspath(path): path for path in results if awaits_conversion(context.source(path), context)}
+            if build_converts
+            else {}
+        )
+        if build_converts and any(finding.severity == "error" for found in results.values() for finding in found):
+            # The build stops here: give the whole list, as `check` does, converting the pages here.
+            results = self._with_conversion(results, context)
         self.findings = [*settings, *(finding for findings in results.values() for finding in findings)]
         self.withheld = {
             os.path.abspath(path)
@@ -85,7 +113,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             else:
                 log.info(finding.as_text())
         errors = sum(finding.severity == "error" for finding in self.findings)
-        if errors and config.strict and not self.serving:
+        if errors and build_converts:
             raise PluginError(
                 f"{errors} error(s) in the pages, listed above with file:line:column; fix them and build again "
                 "(nothing was built)"
@@ -110,3 +138,52 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_meta(page.meta)  # pages read their front matter again just before this event
         return markdown
+
+    @event_priority(-100)  # after every feature plugin closed its page session
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        path = page.file.abs_src_path
+        if path is None or self.context is None:
+            return html
+        self.awaiting.pop(os.path.abspath(path), None)
+        problems = page_data(page).problems
+        if problems:
+            source = self.context.source(Path(path))
+            self._report_late([conversion_finding(source, problem) for problem in problems])
+        return html
+
+    @event_priority(100)  # first: nothing has been written before on_env
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        context, awaiting = self.context, self.awaiting
+        self.awaiting = {}
+        if context is not None:
+            for path in sorted(awaiting.values()):  # pages the build did not convert (drafts): convert them here
+                self._report_late(check_conversion(context.source(path), context))
+        if self.late_errors and self.config.enabled and not self.serving:
+            raise PluginError(
+                f"{self.late_errors} error(s) in the pages, listed above with file:line:column; fix them and build "
+                "again (nothing was written)"
+            )
+        return env
+
+    def _with_conversion(self, results: dict[Path, list[Finding]], context: CheckContext) -> dict[Path, list[Finding]]:
+        awaiting, self.awaiting = set(self.awaiting.values()), {}
+        return {
+            path: sorted({*found, *check_conversion(context.source(path), context)}, key=_printed_order)
+            if path in awaiting
+            else found
+            for path, found in results.items()
+        }
+
+    def _stops_on_errors(self, config: MkDocsConfig) -> bool:
+        return bool(self.config.enabled and config.strict and not self.serving)
+
+    def _report_late(self, findings: list[Finding]) -> None:
+        """Log what the conversion found, once (a preview may also have found it before the build)."""
+        logged = set(self.findings)
+        for finding in sorted(set(findings) - logged):
+            self.findings.append(finding)
+            if finding.severity == "error":
+                self.late_errors += 1
+                log.error(finding.as_text())
+            else:
+                log.info(finding.as_text())

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from datetime import date
 from pathlib import Path
 
-from therapy_site.validation.blocks import check_blocks
+from therapy_site.validation.blocks import check_blocks, has_blocks, site_converts_faq
 from therapy_site.validation.content_security import check_content_security
 from therapy_site.validation.context import CheckContext
-from therapy_site.validation.faq import check_faq
+from therapy_site.validation.faq import check_faq, has_faq
 from therapy_site.validation.files import PAGE_SUFFIXES, ContentEntry, content_files, markdown_files
 from therapy_site.validation.findings import Finding, error
 from therapy_site.validation.front_matter import check_front_matter
@@ -61,22 +61,54 @@ def _run(rule: Rule, source: SourceFile, context: CheckContext) -> list[Finding]
         return [error(source.shown, 1, message, "internal")]
 
 
-def check_source(source: SourceFile, context: CheckContext) -> list[Finding]:
+def converted_by_build(context: CheckContext) -> tuple[Rule, ...]:
+    """The rules whose findings a build takes from its own conversion of each page.
+
+    These rules convert the page with the site's Markdown extensions and report what the extensions met;
+    a build converts every page anyway, with the same extensions, so it reports the same problems from
+    that conversion (the validation plugin words them with :func:`blocks.conversion_finding`) instead of
+    converting each page a second time.
+    """
+    return (check_blocks, check_faq) if site_converts_faq(context) else (check_blocks,)
+
+
+def _has_unclosed_block(source: SourceFile, context: CheckContext) -> bool:
+    return any(finding.rule == "block-unclosed" for finding in _run(check_block_structure, source, context))
+
+
+def awaits_conversion(source: SourceFile, context: CheckContext) -> bool:
+    """Whether the rules of :func:`converted_by_build` have something to judge in ``source``."""
+    if source.read_error or source.meta_error or _has_unclosed_block(source, context):
+        return False
+    deferred = converted_by_build(context)
+    return (check_blocks in deferred and has_blocks(source)) or (check_faq in deferred and has_faq(source, context))
+
+
+def check_conversion(source: SourceFile, context: CheckContext) -> list[Finding]:
+    """The findings of :func:`converted_by_build`'s rules, by converting ``source`` here (a page no build converts)."""
+    findings = {finding for rule in converted_by_build(context) for finding in _run(rule, source, context)}
+    return sorted(findings, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
+
+
+def check_source(source: SourceFile, context: CheckContext, *, build_converts: bool = False) -> list[Finding]:
+    """Every rule's findings for ``source``; with ``build_converts``, not those the build's conversion gives."""
     if source.read_error:
         line, column, message, rule = source.read_error
         return [error(source.shown, line, message, rule, column)]
     if source.meta_error:  # nothing else can be trusted until the front matter reads
         return _run(check_front_matter, source, context)
-    if any(finding.rule == "block-unclosed" for finding in _run(check_block_structure, source, context)):
+    if _has_unclosed_block(source, context):
         # An unclosed block swallows the rest of the page: the converted page says nothing reliable.
         rules = tuple(rule for rule in RULES if rule not in (check_faq, check_blocks))
+    elif build_converts:
+        rules = tuple(rule for rule in RULES if rule not in converted_by_build(context))
     else:
         rules = RULES
     findings = {finding for rule in rules for finding in _run(rule, source, context)}
     return sorted(findings, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
 
 
-def check_entry(entry: ContentEntry, context: CheckContext) -> list[Finding]:
+def check_entry(entry: ContentEntry, context: CheckContext, *, build_converts: bool = False) -> list[Finding]:
     if entry.skipped:
         return []
     if entry.problem is not None:
@@ -87,7 +119,7 @@ def check_entry(entry: ContentEntry, context: CheckContext) -> list[Finding]:
     except Exception as problem:  # reading is built not to raise; if it still does, say where
         message = f"this file could not be read ({type(problem).__name__}: {problem}); save it again as UTF-8 text"
         return [error(context.shown(entry.path), 1, message, "internal")]
-    return check_source(source, context)
+    return check_source(source, context, build_converts=build_converts)
 
 
 def check_file(path: Path, context: CheckContext) -> list[Finding]:
@@ -102,8 +134,13 @@ def check_paths(paths: Iterable[Path], context: CheckContext) -> list[Finding]:
 Memo = MutableMapping[str, tuple[str, list[Finding]]]
 
 
-def check_site(context: CheckContext, memo: Memo | None = None) -> dict[Path, list[Finding]]:
+def check_site(
+    context: CheckContext, memo: Memo | None = None, *, build_converts: bool = False
+) -> dict[Path, list[Finding]]:
     """Findings of every content entry of the docs folder, by path (entries without findings included).
+
+    ``build_converts``: leave out the findings of :func:`converted_by_build` (a build takes them from its
+    own conversion of the pages).
 
     With a ``memo`` (the build's validation plugin keeps one across ``mkdocs serve`` rebuilds), a file whose
     bytes and whose surroundings (:func:`site_fingerprint`) are unchanged is not checked again: the rules are
@@ -111,15 +148,15 @@ def check_site(context: CheckContext, memo: Memo | None = None) -> dict[Path, li
     """
     entries = content_files(context.project.docs_dir)
     if memo is None:
-        return {entry.path: check_entry(entry, context) for entry in entries}
-    site = site_fingerprint(context)
+        return {entry.path: check_entry(entry, context, build_converts=build_converts) for entry in entries}
+    site = f"{site_fingerprint(context)}:{build_converts}"
     results: dict[Path, list[Finding]] = {}
     for entry in entries:
         path = os.path.abspath(entry.path)
         key = f"{site}:{file_digest(entry.path)}"
         remembered = memo.get(path)
         if remembered is None or remembered[0] != key:
-            remembered = memo[path] = (key, check_entry(entry, context))
+            remembered = memo[path] = (key, check_entry(entry, context, build_converts=build_converts))
         results[entry.path] = remembered[1]
     for stale in set(memo) - {os.path.abspath(entry.path) for entry in entries}:
         del memo[stale]  # deleted or renamed files
@@ -177,6 +214,8 @@ __all__ = [
     "RULES",
     "CheckContext",
     "Finding",
+    "awaits_conversion",
+    "check_conversion",
     "check_entry",
     "check_file",
     "check_paths",
