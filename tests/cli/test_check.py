@@ -154,6 +154,7 @@ CASES = [
     ("url: https://booking", "url: http://booking", "booking", "error", "url: http://"),
     ("url: https://booking.stillwater-therapy.example/sleep", "url: javascript:alert(1)", "booking", "error", "url:"),
     ("The house is quiet", "People who commit suicide are often quiet", "language", "warning", "People who commit"),
+    ("The house is quiet", "People who COMMIT   Suicide are quiet", "language", "warning", "People who COMMIT"),
     ("The house is quiet", "TODO: say why the house is quiet", "placeholder", "error", "TODO: say"),
     (
         "slug: sleeping-better",

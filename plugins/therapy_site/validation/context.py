@@ -59,9 +59,13 @@ class Settings:
     review_max_age_months: int = DEFAULT_MAX_AGE_MONTHS  # warn when last_reviewed is older
 
     @cached_property
-    def phrase_patterns(self) -> list[tuple[re.Pattern[str], str]]:
-        """Each phrase compiled once per check run (no module-level cache)."""
-        return [(phrase_pattern(phrase), advice) for phrase, advice in self.phrases.items()]
+    def phrase_patterns(self) -> list[tuple[re.Pattern[str], str, str]]:
+        """Each phrase compiled once per check run (no module-level cache), with its longest word case-folded:
+        text whose case-folded form lacks that word cannot match, and a substring test is far cheaper."""
+        return [
+            (phrase_pattern(phrase), advice, max(phrase.split(), key=len).casefold())
+            for phrase, advice in self.phrases.items()
+        ]
 
     @classmethod
     def from_extra(cls, raw: dict[str, Any]) -> Settings:

@@ -24,7 +24,12 @@ def check_language(source: SourceFile, context: CheckContext) -> Iterator[Findin
     # One search per phrase over all prose first: most phrases occur nowhere, so most line-by-line scans are
     # skipped. A phrase found in the joined text may still span two lines; the per-line scan below decides.
     prose = "\n".join(line for _number, line in lines)
-    present = [(pattern, advice) for pattern, advice in context.settings.phrase_patterns if pattern.search(prose)]
+    folded = prose.casefold()
+    present = [
+        (pattern, advice)
+        for pattern, advice, word in context.settings.phrase_patterns
+        if word in folded and pattern.search(prose)
+    ]
     for number, line in lines:
         for pattern, advice in present:
             for match in pattern.finditer(line):
