@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/build_time.py --quick          # 10 posts only
     .venv/bin/python benchmarks/build_time.py --sizes 10,100 --repeat 5
 
-Each post has about 1,500 words, takeaways, a booking block and an FAQ; every
-fifth post has an infographic. For each size, in the same run and on the same
+Each post has about 1,500 words, a hero picture of its own, takeaways, a booking
+block and an FAQ; every fifth post has an infographic. For each size, in the same run and on the same
 posts: vanilla Material (our plugins, overrides and CSS off; the blocks stay as
 text), ours with the image cache emptied (cold) and ours with it full (warm),
 interleaved ``--repeat`` times; the best wall time of each counts (a shared
@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import BuildRun, copy_site, make_vanilla, timed_build, write_posts
 
-RENDERED = re.compile(r"infographics: (\d+) images rendered, (\d+) from cache")
-CACHE = ".cache/therapy-site/infographics"
+# infographics, social cards and hero images each log what they drew and what came from their cache.
+RENDERED = re.compile(r"(?:infographics|social cards|hero images): (\d+) (?:images rendered|drawn), (\d+) from cache")
+CACHE = ".cache/therapy-site"  # every image cache: infographics, social cards, images drawn from heroes
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -43,8 +44,10 @@ def checked(run: BuildRun, what: str) -> BuildRun:
 
 
 def images(run: BuildRun) -> str:
-    match = RENDERED.search(run.output)
-    return f"{match.group(1)} drawn/{match.group(2)} cached" if match else "-"
+    found = RENDERED.findall(run.output)
+    if not found:
+        return "-"
+    return f"{sum(int(drawn) for drawn, _ in found)} drawn/{sum(int(cached) for _, cached in found)} cached"
 
 
 def best(runs: list[BuildRun]) -> BuildRun:

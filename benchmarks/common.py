@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import subprocess
@@ -93,8 +94,27 @@ source: Synthetic benchmark content.
 """
 
 
+HERO_DIR = "assets/images/benchmark"
+HERO_SIZE = (1200, 675)  # as the site's own heroes
+
+
+def hero_image(number: int) -> bytes:
+    """A post's own hero picture (WebP, 1200×675): soft bands in colours that differ from post to post."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", HERO_SIZE, (200 + number % 40, 220, 200 + (number * 7) % 50))
+    draw = ImageDraw.Draw(image)
+    for band in range(6):
+        top = 300 + band * 100 + (number * (band + 3)) % 60
+        colour = (60 + (number * 11 + band * 25) % 120, 120 + band * 15, 90 + (number * 5) % 80)
+        draw.ellipse((-300 + band * 70, top * 3 // 4, 1500 - band * 50, top * 3 // 4 + 675), fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=80)
+    return buffer.getvalue()
+
+
 def synthetic_post(number: int, *, infographic: bool) -> str:
-    """About 1,500 words with takeaways, a booking block, an FAQ and optionally an infographic."""
+    """About 1,500 words with a hero of its own, takeaways, a booking block, an FAQ and optionally an infographic."""
     day = 1 + number % 28
     month = 1 + (number // 28) % 12
     category = CATEGORIES[number % len(CATEGORIES)]
@@ -109,6 +129,9 @@ def synthetic_post(number: int, *, infographic: bool) -> str:
         f"  - {category}",
         "authors:",
         "  - anna",
+        "hero:",
+        f"  src: {HERO_DIR}/hero-{number:04d}.webp",
+        f"  alt: Soft green hills for benchmark article number {number}.",
         "---",
         "",
         paragraph(number, 3),
@@ -138,7 +161,10 @@ def synthetic_post(number: int, *, infographic: bool) -> str:
 
 def write_posts(project: Path, count: int) -> None:
     posts = project / "docs" / "blog" / "posts"
+    heroes = project / "docs" / HERO_DIR
+    heroes.mkdir(parents=True, exist_ok=True)
     for number in range(count):
+        (heroes / f"hero-{number:04d}.webp").write_bytes(hero_image(number))
         text = synthetic_post(number, infographic=number % 5 == 0)
         (posts / f"benchmark-{number:04d}.md").write_text(text, encoding="utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from therapy_site.imaging import RenderPool
 from therapy_site.infographics.cache import ImageCache
@@ -20,39 +20,65 @@ class ImageJob(Protocol):
     def render(self, renderer: Renderer) -> dict[str, bytes]: ...
 
 
+class ImageBatch:
+    """A build's image jobs: drawn in worker processes from the moment each is known, while the build goes on.
+
+    The plugins add a job when a page names its image (``on_page_content``), so the workers draw on the
+    cores the build itself leaves idle; :meth:`publish` (``on_post_build``) copies the cached images, waits
+    for the drawn ones and writes them. A job whose images are all cached costs a file copy.
+    """
+
+    def __init__(self, renderer: Any, cache: ImageCache, workers: int) -> None:
+        self.cache = cache
+        self.pool = RenderPool(renderer, workers=workers)
+        self.cached: dict[str, dict[str, Path]] = {}
+        self.pending: dict[str, ImageJob] = {}
+
+    def add(self, job: ImageJob) -> None:
+        if job.key in self.cached or job.key in self.pending:
+            return
+        files = self.cache.get(job.key, job.site_paths())
+        if files is not None:
+            self.cached[job.key] = files
+            return
+        self.pending[job.key] = job
+        self.pool.submit(job)
+
+    def publish(self, site_dir: Path) -> tuple[int, int]:
+        """Write every job's images into ``site_dir``; return ``(drawn, from cache)`` image counts."""
+        cached = 0
+        for key in sorted(self.cached):
+            for site_path, source in self.cached[key].items():
+                cached += 1
+                _copy(source, site_dir / site_path)
+        drawn = self.pool.results()
+        rendered = 0
+        for key in sorted(self.pending):
+            images = drawn[key]
+            rendered += len(images)
+            self.cache.put(key, images)
+            for site_path, data in images.items():
+                target = site_dir / site_path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        self.cache.save()
+        self.cached, self.pending = {}, {}
+        return rendered, cached
+
+    def cancel(self) -> None:
+        """The build failed: stop drawing (jobs already running finish; nothing is written)."""
+        self.pool.close()
+        self.cached, self.pending = {}, {}
+
+
 def publish_images(
     jobs: Mapping[str, ImageJob], renderer: Renderer, cache: ImageCache, site_dir: Path, workers: int
 ) -> tuple[int, int]:
-    """Copy cached images, draw the others in worker processes (one per core); return ``(rendered, cached)`` counts.
-
-    Drawing is CPU-bound Python: threads would wait on each other (the GIL), processes do not.
-    """
-    pending = []
-    cached = 0
+    """Copy cached images, draw the others in worker processes (one per core); return ``(rendered, cached)`` counts."""
+    batch = ImageBatch(renderer, cache, workers)
     for key in sorted(jobs):
-        job = jobs[key]
-        files = cache.get(key, job.site_paths())
-        if files is None:
-            pending.append(job)
-            continue
-        cached += len(files)
-        for site_path, source in files.items():
-            _copy(source, site_dir / site_path)
-    pool = RenderPool(renderer, workers=workers)
-    for job in pending:
-        pool.submit(job)
-    drawn = pool.results()
-    results = [drawn[job.key] for job in pending]
-    rendered = 0
-    for job, images in zip(pending, results, strict=True):
-        rendered += len(images)
-        cache.put(job.key, images)
-        for site_path, data in images.items():
-            target = site_dir / site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    cache.save()
-    return rendered, cached
+        batch.add(jobs[key])
+    return batch.publish(site_dir)
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import publish_images
+from therapy_site.infographics.drawing import ImageBatch
 from therapy_site.infographics.extension import InfographicsExtension
 from therapy_site.infographics.fonts import MissingFontError
 from therapy_site.infographics.jobs import InfographicJob
@@ -46,7 +46,6 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.session = PageSession(log, logs=not validation_reports(config))
-        self.jobs: dict[str, InfographicJob] = {}
         self.page_jobs: list[InfographicJob] = []
         extension = configured_extension(
             config,
@@ -67,6 +66,7 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
             raise PluginError(f"{PLUGIN}: markdown_extensions: therapy_site.infographics: {error}") from error
         extension.setConfig("context", self.context)
         self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
+        self.images = ImageBatch(self.context.renderer, self.cache, self.config.workers)
         return config
 
     def _site_defaults(self, extension: InfographicsExtension, config: MkDocsConfig) -> None:
@@ -105,11 +105,12 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
             raise PluginError("\n".join(messages[index] for index in fatal))
         jobs, self.page_jobs = self.page_jobs, []
         for job in jobs:
-            self.jobs[job.key] = job
+            self.images.add(job)  # drawn from now on, while the build goes on
         return html
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.images.cancel()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        rendered, cached = publish_images(
-            self.jobs, self.context.renderer, self.cache, Path(config.site_dir), self.config.workers
-        )
+        rendered, cached = self.images.publish(Path(config.site_dir))
         log.info(f"infographics: {rendered} images rendered, {cached} from cache")

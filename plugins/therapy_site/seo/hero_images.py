@@ -16,6 +16,7 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import PIL
 from PIL import Image, ImageOps
@@ -59,8 +60,8 @@ class HeroImages:
     def site_paths(self) -> list[str]:
         return sorted(image.site_path for image in self.images.values())
 
-    def render(self) -> dict[str, bytes]:
-        """Site path → JPEG bytes for every variant."""
+    def render(self, renderer: Any = None) -> dict[str, bytes]:
+        """Site path → JPEG bytes for every variant (``renderer``: unused, the image pools' job interface)."""
         with Image.open(self.source) as opened:
             hero = opened.convert("RGB")
         return {

@@ -7,8 +7,6 @@ finds the feeds written.
 
 from __future__ import annotations
 
-import shutil
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,11 +20,11 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
+from therapy_site.infographics.drawing import ImageBatch
 from therapy_site.material.blog import is_listing, is_post, listing_posts, post_created, post_updated
 from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
-from therapy_site.seo.hero_images import HeroImages
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
 from therapy_site.seo.social import hero_images_of, mime_of
 
@@ -48,7 +46,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.practice = practice_from_config(config)
         self.language = str(config.theme.get("language") or "en")
         self.cache = ImageCache(self.root / self.config.cache_dir, enabled=self.config.cache)
-        self.hero_jobs: dict[str, HeroImages] = {}
+        # Drawn in worker processes from the first post on, while the build goes on (no renderer: Pillow only).
+        self.hero_images = ImageBatch(None, self.cache, self.config.workers)
         self.feed_images: dict[str, str] = {}  # post URL -> share image site path
         return config
 
@@ -83,11 +82,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     # -- images ------------------------------------------------------------------------------------------------
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        heroes = hero_images_of(page_data(page), self.docs_dir)  # the theme plugin read the hero before this
+        if heroes is not None:
+            self.hero_images.add(heroes)
+        return html
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         data = page_data(page)
-        heroes = hero_images_of(data, self.docs_dir)
-        if heroes is not None:
-            self.hero_jobs[heroes.key] = heroes
         if is_post(page) and data.social_image is not None and page.canonical_url:
             self.feed_images[page.canonical_url] = data.social_image.src.lstrip("/")
         return context
@@ -98,27 +100,11 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self.repair_feeds(config)
 
     def render_hero_images(self, site: Path) -> None:
-        pending: list[HeroImages] = []
-        cached = 0
-        for key in sorted(self.hero_jobs):
-            job = self.hero_jobs[key]
-            files = self.cache.get(key, job.site_paths())
-            if files is None:
-                pending.append(job)
-                continue
-            for site_path, source in files.items():
-                cached += 1
-                (site / site_path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, site / site_path)
-        with ThreadPoolExecutor(max_workers=max(1, self.config.workers)) as pool:
-            results = list(pool.map(lambda job: job.render(), pending))
-        for job, images in zip(pending, results, strict=True):
-            self.cache.put(job.key, images)
-            for site_path, data in images.items():
-                (site / site_path).parent.mkdir(parents=True, exist_ok=True)
-                (site / site_path).write_bytes(data)
-        self.cache.save()
-        log.info(f"hero images: {sum(len(images) for images in results)} drawn, {cached} from cache")
+        drawn, cached = self.hero_images.publish(site)
+        log.info(f"hero images: {drawn} drawn, {cached} from cache")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.hero_images.cancel()
 
     # -- feeds -------------------------------------------------------------------------------------------------
 

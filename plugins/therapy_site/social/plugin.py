@@ -22,7 +22,7 @@ from mkdocs.utils import yaml_load
 
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import publish_images
+from therapy_site.infographics.drawing import ImageBatch
 from therapy_site.infographics.fonts import MissingFontError, describe_character
 from therapy_site.infographics.palette import PALETTES
 from therapy_site.infographics.render import CARD_SIZE
@@ -57,7 +57,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         root = Path(config.config_file_path).parent
         self.brand = practice_from_config(config).name
         self.domain = urlsplit(self._published_site_url(config)).netloc or self.brand
-        self.jobs: dict[str, PageCardJob] = {}
+        self._images: ImageBatch | None = None
         self._context: InfographicsContext | None = None
         self._assets = root / self.config.assets_dir if self.config.assets_dir else None
         self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
@@ -113,7 +113,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         self._check_glyphs(page, "description", description, "regular")
         key = page_card_key(title, description, self.context.renderer, self.brand, self.domain)
         job = PageCardJob(key, title, description, self.brand, self.domain)
-        self.jobs[key] = job
+        self.images.add(job)  # drawn from now on, while the build goes on
         width, height = CARD_SIZE
         return SocialImage(job.site_path(), width, height, f"{title} – {self.brand}")
 
@@ -142,10 +142,19 @@ class SocialPlugin(BasePlugin[SocialConfig]):
                 "on the social card; replace or remove it"
             )
 
+    @property
+    def images(self) -> ImageBatch:
+        """The build's cards, drawn from the first one on (the drawing context is made then)."""
+        if self._images is None:
+            self._images = ImageBatch(self.context.renderer, self.cache, self.config.workers)
+        return self._images
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._images is not None:
+            self._images.cancel()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.jobs:
+        if self._images is None:
             return
-        rendered, cached = publish_images(
-            self.jobs, self.context.renderer, self.cache, Path(config.site_dir), self.config.workers
-        )
+        rendered, cached = self._images.publish(Path(config.site_dir))
         log.info(f"social cards: {rendered} images rendered, {cached} from cache")

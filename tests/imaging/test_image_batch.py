@@ -1,0 +1,64 @@
+"""A build's images are drawn from the moment a page names them; cached ones are only copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from therapy_site.data import FONTS_DIR, ICONS_DIR
+from therapy_site.infographics.cache import ImageCache
+from therapy_site.infographics.drawing import ImageBatch
+from therapy_site.infographics.fonts import FontSet
+from therapy_site.infographics.icons import load_icons
+from therapy_site.infographics.palette import get_palette
+from therapy_site.infographics.render import Renderer
+from therapy_site.social.cards import PageCardJob
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(FontSet(FONTS_DIR), load_icons(ICONS_DIR), get_palette("light"))
+
+
+def card(number: int) -> PageCardJob:
+    return PageCardJob(f"key{number}", f"Page number {number}", "A calm description.", "Stillwater", "example.org")
+
+
+def test_jobs_are_drawn_as_they_come_and_published_at_the_end(
+    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    batch.add(card(0))
+    batch.add(card(1))
+    assert batch.pool.executor is not None and batch.pool.futures  # drawing started before publish
+    batch.add(card(1))  # the same card twice: drawn once
+    assert batch.publish(tmp_path / "site") == (2, 0)
+    for number in (0, 1):
+        job = card(number)
+        assert (tmp_path / "site" / job.site_path()).read_bytes() == job.render(renderer)[job.site_path()]
+
+
+def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) -> None:
+    first = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=1)
+    first.add(card(0))
+    assert first.publish(tmp_path / "site-1") == (1, 0)
+    again = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    again.add(card(0))
+    assert again.pending == {} and again.pool.jobs == {}
+    assert again.publish(tmp_path / "site-2") == (0, 1)
+    path = card(0).site_path()
+    assert (tmp_path / "site-2" / path).read_bytes() == (tmp_path / "site-1" / path).read_bytes()
+
+
+def test_a_failed_build_cancels_the_drawing(
+    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    for number in range(3):
+        batch.add(card(number))
+    batch.cancel()
+    assert batch.pool.executor is None and batch.pending == {}
+    assert not (tmp_path / "site").exists()
