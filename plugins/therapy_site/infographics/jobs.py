@@ -42,6 +42,13 @@ def _engine() -> dict[str, str | None]:
     }
 
 
+def engine_of(renderer: Renderer) -> dict[str, str | None]:
+    """:func:`_engine`, worked out once per renderer (a build's renderer names many images)."""
+    if renderer.engine_fingerprint is None:
+        renderer.engine_fingerprint = _engine()
+    return renderer.engine_fingerprint
+
+
 def content_digest(kind: str, data: Any, renderer: Renderer, brand: str, domain: str) -> str:
     payload = {
         "kind": kind,
@@ -50,7 +57,7 @@ def content_digest(kind: str, data: Any, renderer: Renderer, brand: str, domain:
         "palette": renderer.palette.fingerprint(),
         "brand": brand,
         "domain": domain,
-        "engine": _engine(),
+        "engine": engine_of(renderer),
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:20]
