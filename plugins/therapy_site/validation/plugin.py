@@ -154,7 +154,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
     @event_priority(100)  # first: nothing has been written before on_env
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         context, awaiting = self.context, self.awaiting
-        self.awaiting = {}
+        self.awaiting, self.context = {}, None  # every page is converted: the sources need not stay in memory
         if context is not None:
             for path in sorted(awaiting.values()):  # pages the build did not convert (drafts): convert them here
                 self._report_late(check_conversion(context.source(path), context))
