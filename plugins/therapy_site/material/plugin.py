@@ -4,6 +4,9 @@
   site's ``custom_dir`` (``overrides/`` still wins) and before Material's own
   folder, so our copies of ``partials/header.html``, ``search.html`` and
   ``post.html`` replace Material's;
+* ``on_page_markdown`` makes each post's excerpt a :class:`.excerpts.TrimmedExcerpt`
+  (listing pages convert only the Markdown before the separator; ``trim_excerpts: false``
+  keeps Material's own rendering);
 * ``on_post_page``/``on_post_template`` make the repairs of :mod:`.repairs`,
   before ``therapy-site/security`` hashes the page's scripts.
 """
@@ -24,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.material.blog import is_listing
 from therapy_site.material.editor import MarkupEditError
+from therapy_site.material.excerpts import trim_excerpt
 from therapy_site.material.partials import TEMPLATES_DIR
 from therapy_site.material.repairs import RepairContext, repair_material_markup
 
@@ -36,6 +40,7 @@ SKIP_TEXT_TEMPLATE = '{% import "partials/language.html" as lang with context %}
 class MaterialConfig(Config):
     repair_markup = c.Type(bool, default=True)
     post_sidebar_label = c.Type(str, default="Article details")
+    trim_excerpts = c.Type(bool, default=True)
 
 
 def add_templates_dir(theme: Any, templates_dir: Path = TEMPLATES_DIR) -> None:
@@ -60,6 +65,13 @@ class MaterialPlugin(BasePlugin[MaterialConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.skip_text = " ".join(env.from_string(SKIP_TEXT_TEMPLATE).render(config=config).split())
         return env
+
+    # After Material's blog (-50), which gives each post its excerpt here.
+    @event_priority(-60)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.trim_excerpts:
+            trim_excerpt(page)
+        return markdown
 
     def _repair(self, output: str, name: str, listing: bool) -> str:
         if not self.config.repair_markup:
