@@ -31,7 +31,7 @@ class ImageBatch:
     def __init__(self, renderer: Any, cache: ImageCache, workers: int) -> None:
         self.cache = cache
         self.pool = RenderPool(renderer, workers=workers)
-        self.cached: dict[str, dict[str, Path]] = {}
+        self.cached: dict[str, dict[str, str]] = {}  # key -> site path -> cached file (strings: hundreds are kept)
         self.pending: dict[str, ImageJob] = {}
 
     def add(self, job: ImageJob) -> None:
@@ -39,7 +39,7 @@ class ImageBatch:
             return
         files = self.cache.get(job.key, job.site_paths())
         if files is not None:
-            self.cached[job.key] = files
+            self.cached[job.key] = {site_path: str(path) for site_path, path in files.items()}
             return
         self.pending[job.key] = job
         self.pool.submit(job)
@@ -50,7 +50,7 @@ class ImageBatch:
         for key in sorted(self.cached):
             for site_path, source in self.cached[key].items():
                 cached += 1
-                _copy(source, site_dir / site_path)
+                _copy(Path(source), site_dir / site_path)
         drawn = self.pool.results()
         rendered = 0
         for key in sorted(self.pending):
