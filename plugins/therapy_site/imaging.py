@@ -85,6 +85,20 @@ class RenderPool:
             if key not in self.futures:
                 self.futures[key] = self.executor.submit(_render_in_worker, waiting)
 
+    def take_finished(self) -> dict[str, dict[str, bytes]]:
+        """The images of the jobs drawn so far, each job's once (so a caller need not hold them all at once).
+
+        A job that failed stays: :meth:`results` raises its error.
+        """
+        finished = {
+            key: future.result()
+            for key, future in self.futures.items()
+            if future.done() and not future.cancelled() and future.exception() is None
+        }
+        for key in finished:
+            del self.futures[key], self.jobs[key]
+        return finished
+
     def results(self) -> dict[str, dict[str, bytes]]:
         """Every submitted job's images (site path -> bytes) by job key; then the pool stops."""
         try:

@@ -25,7 +25,8 @@ class ImageBatch:
 
     The plugins add a job when a page names its image (``on_page_content``), so the workers draw on the
     cores the build itself leaves idle; :meth:`publish` (``on_post_build``) copies the cached images, waits
-    for the drawn ones and writes them. A job whose images are all cached costs a file copy.
+    for the drawn ones and writes them. A job whose images are all cached costs a file copy. Drawn images go
+    to the cache as they arrive, so the build never holds them all in memory.
     """
 
     def __init__(self, renderer: Any, cache: ImageCache, workers: int) -> None:
@@ -33,6 +34,8 @@ class ImageBatch:
         self.pool = RenderPool(renderer, workers=workers)
         self.cached: dict[str, dict[str, str]] = {}  # key -> site path -> cached file (strings: hundreds are kept)
         self.pending: dict[str, ImageJob] = {}
+        self.drawn: dict[str, dict[str, str]] = {}  # drawn and put in the cache, as ``cached``
+        self.drawn_bytes: dict[str, dict[str, bytes]] = {}  # drawn with the cache off
 
     def add(self, job: ImageJob) -> None:
         if job.key in self.cached or job.key in self.pending:
@@ -43,6 +46,15 @@ class ImageBatch:
             return
         self.pending[job.key] = job
         self.pool.submit(job)
+        self._keep(self.pool.take_finished())
+
+    def _keep(self, drawn: dict[str, dict[str, bytes]]) -> None:
+        for key, images in drawn.items():
+            files = self.cache.put(key, images)
+            if files:
+                self.drawn[key] = {site_path: str(path) for site_path, path in files.items()}
+            else:
+                self.drawn_bytes[key] = images
 
     def publish(self, site_dir: Path) -> tuple[int, int]:
         """Write every job's images into ``site_dir``; return ``(drawn, from cache)`` image counts."""
@@ -51,24 +63,26 @@ class ImageBatch:
             for site_path, source in self.cached[key].items():
                 cached += 1
                 _copy(Path(source), site_dir / site_path)
-        drawn = self.pool.results()
+        self._keep(self.pool.results())
         rendered = 0
-        for key in sorted(self.pending):
-            images = drawn[key]
-            rendered += len(images)
-            self.cache.put(key, images)
-            for site_path, data in images.items():
+        for key in sorted(self.drawn):
+            for site_path, source in self.drawn[key].items():
+                rendered += 1
+                _copy(Path(source), site_dir / site_path)
+        for key in sorted(self.drawn_bytes):
+            for site_path, data in self.drawn_bytes[key].items():
+                rendered += 1
                 target = site_dir / site_path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
         self.cache.save()
-        self.cached, self.pending = {}, {}
+        self.cached, self.pending, self.drawn, self.drawn_bytes = {}, {}, {}, {}
         return rendered, cached
 
     def cancel(self) -> None:
         """The build failed: stop drawing (jobs already running finish; nothing is written)."""
         self.pool.close()
-        self.cached, self.pending = {}, {}
+        self.cached, self.pending, self.drawn, self.drawn_bytes = {}, {}, {}, {}
 
 
 def publish_images(

@@ -6,8 +6,9 @@ import hashlib
 import threading
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import ImageFont
+
+from therapy_site.fontfacts import font_facts
 
 FACES = {"regular": "inter-regular.woff2", "semibold": "inter-semibold.woff2", "bold": "inter-bold.woff2"}
 
@@ -75,8 +76,7 @@ class FontSet:
 
     def _cmap(self, face: str) -> frozenset[int]:
         if face not in self._cmaps:
-            with TTFont(str(self.path(face))) as font:
-                self._cmaps[face] = frozenset(font.getBestCmap())
+            self._cmaps[face] = font_facts(self.path(face)).codepoints
         return self._cmaps[face]
 
     def fingerprint(self) -> str:

@@ -6,7 +6,8 @@ swaps in. Each fallback face below is a local font scaled (``size-adjust``) to
 Inter's average letter width and given Inter's ascent, descent and line gap,
 so text set in it takes the same room as Inter.
 
-Inter's side is read at build time from the font files we ship (fontTools).
+Inter's side is read at build time from the font files (:mod:`therapy_site.fontfacts`: the shipped
+files' facts are stored with them, any other font is read with fontTools).
 The local fonts are not on the build machine, so their metrics are constants:
 measured from the font files with ``python -m therapy_site.theme.font_fallback
 FONT.ttf ...`` (DejaVu Sans, Linux) or, for Arial, from its published advance
@@ -19,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from therapy_site.fontfacts import font_facts
 
 # English letter frequencies (per mille, space included): the average width of running text.
 LETTER_FREQUENCY: dict[str, float] = {
@@ -46,16 +47,8 @@ def _average(widths: dict[str, float]) -> float:
 
 def measure(path: Path) -> Metrics:
     """Metrics of a font file (TTF, OTF, WOFF, WOFF2) as a browser on Linux/Android uses them."""
-    with TTFont(str(path)) as font:
-        units = font["head"].unitsPerEm
-        os2, hhea = font["OS/2"], font["hhea"]
-        if os2.fsSelection & (1 << 7):  # USE_TYPO_METRICS
-            ascent, descent, gap = os2.sTypoAscender, -os2.sTypoDescender, os2.sTypoLineGap
-        else:
-            ascent, descent, gap = hhea.ascent, -hhea.descent, hhea.lineGap
-        cmap, advances = font.getBestCmap(), font["hmtx"].metrics
-        widths = {char: advances[cmap[ord(char)]][0] / units for char in LETTER_FREQUENCY}
-    return Metrics(ascent / units, descent / units, gap / units, _average(widths))
+    facts = font_facts(path)
+    return Metrics(facts.ascent, facts.descent, facts.line_gap, _average(facts.widths))
 
 
 ARIAL_WIDTHS = dict(zip(" etaonishrlducmwfgypbvkTIASxjqz", (
