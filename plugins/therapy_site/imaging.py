@@ -15,7 +15,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
 
 
@@ -98,6 +99,18 @@ class RenderPool:
         for key in finished:
             del self.futures[key], self.jobs[key]
         return finished
+
+    def each_result(self) -> Iterator[tuple[str, dict[str, bytes]]]:
+        """Every submitted job's ``(key, images)``, as each is drawn (one at a time in memory); then the pool stops."""
+        try:
+            for key, job in sorted(self.jobs.items()):
+                if key not in self.futures:
+                    yield key, job.render(self.renderer)
+            keys = {future: key for key, future in self.futures.items()}
+            for future in as_completed(keys):
+                yield keys[future], future.result()
+        finally:
+            self.close()
 
     def results(self) -> dict[str, dict[str, bytes]]:
         """Every submitted job's images (site path -> bytes) by job key; then the pool stops."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,10 +46,14 @@ class ImageBatch:
             return
         self.pending[job.key] = job
         self.pool.submit(job)
-        self._keep(self.pool.take_finished())
+        self.drain()
 
-    def _keep(self, drawn: dict[str, dict[str, bytes]]) -> None:
-        for key, images in drawn.items():
+    def drain(self) -> None:
+        """Put what the workers have drawn so far in the cache (plugins call it as pages are written)."""
+        self._keep(self.pool.take_finished().items())
+
+    def _keep(self, drawn: Iterable[tuple[str, dict[str, bytes]]]) -> None:
+        for key, images in drawn:
             files = self.cache.put(key, images)
             if files:
                 self.drawn[key] = {site_path: str(path) for site_path, path in files.items()}
@@ -63,7 +67,7 @@ class ImageBatch:
             for site_path, source in self.cached[key].items():
                 cached += 1
                 _copy(Path(source), site_dir / site_path)
-        self._keep(self.pool.results())
+        self._keep(self.pool.each_result())
         rendered = 0
         for key in sorted(self.drawn):
             for site_path, source in self.drawn[key].items():

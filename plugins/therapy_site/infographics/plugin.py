@@ -108,6 +108,10 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
             self.images.add(job)  # drawn from now on, while the build goes on
         return html
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.images.drain()  # images drawn meanwhile go to the cache, not into this process's memory
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
         self.images.cancel()
 

@@ -103,6 +103,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         drawn, cached = self.hero_images.publish(site)
         log.info(f"hero images: {drawn} drawn, {cached} from cache")
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.hero_images.drain()  # images drawn meanwhile go to the cache, not into this process's memory
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
         self.hero_images.cancel()
 

@@ -149,6 +149,11 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             self._images = ImageBatch(self.context.renderer, self.cache, self.config.workers)
         return self._images
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._images is not None:
+            self._images.drain()  # cards drawn meanwhile go to the cache, not into this process's memory
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
         if self._images is not None:
             self._images.cancel()
