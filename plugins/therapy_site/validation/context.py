@@ -6,6 +6,8 @@ Built from the site's loaded config (our plugins' ``on_config`` applied), by
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import posixpath
 import re
@@ -141,14 +143,35 @@ class CheckContext:
         return self._sources[key]
 
     def image_problem(self, path: Path, shown_src: str) -> tuple[str, str] | None:
-        """:func:`images.image_problem` once per picture file per context (posts share pictures)."""
+        """:func:`images.image_problem` once per picture file per context (posts share pictures).
+
+        Judging a picture decodes every pixel; a file whose exact bytes were judged sound before (by an
+        earlier check or build of this project, :class:`GoodImages`) is not decoded again.
+        """
         from therapy_site.validation.images import image_problem
 
         key = (os.path.abspath(path), shown_src)
         if key not in self._images:
             settings = self.settings
-            self._images[key] = image_problem(path, shown_src, settings.image_max_megapixels, settings.image_max_mb)
+            limits = f"{settings.image_max_megapixels}:{settings.image_max_mb}"
+            fingerprint = self.good_images.fingerprint(path, limits)
+            if fingerprint is not None and fingerprint in self.good_images:
+                self._images[key] = None
+            else:
+                problem = image_problem(path, shown_src, settings.image_max_megapixels, settings.image_max_mb)
+                if problem is None and fingerprint is not None:
+                    self.good_images.add(fingerprint)
+                self._images[key] = problem
         return self._images[key]
+
+    @cached_property
+    def good_images(self) -> GoodImages:
+        return GoodImages(self.root / GOOD_IMAGES_FILE)
+
+    def save_caches(self) -> None:
+        """Keep what this run learnt for the next (only if it judged a picture)."""
+        if "good_images" in vars(self):
+            self.good_images.save()
 
     def _read(self, path: Path) -> SourceFile:
         docs = Path(os.path.abspath(self.project.docs_dir))
@@ -262,6 +285,50 @@ class CheckContext:
             self._markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self._markdown.reset()
         return self._markdown
+
+
+GOOD_IMAGES_FILE = ".cache/therapy-site/validation/good-images.json"
+
+
+class GoodImages:
+    """Fingerprints of picture files judged sound (content, limits, Pillow version), kept between runs."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        try:
+            self.known = set(json.loads(file.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            self.known = set()
+        self.changed = False
+
+    @staticmethod
+    def fingerprint(path: Path, limits: str) -> str | None:
+        import PIL
+
+        try:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return f"{content}:{limits}:{PIL.__version__}"
+
+    def __contains__(self, fingerprint: str) -> bool:
+        return fingerprint in self.known
+
+    def add(self, fingerprint: str) -> None:
+        self.known.add(fingerprint)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the list if it grew (a folder that cannot be written to only costs the next run time)."""
+        if not self.changed:
+            return
+        from therapy_site.infographics.cache import write_atomic
+
+        try:
+            write_atomic(self.file, json.dumps(sorted(self.known), indent=0).encode("utf-8"))
+            self.changed = False
+        except OSError:
+            pass
 
 
 GENERATED_FILES = frozenset(

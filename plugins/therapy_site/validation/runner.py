@@ -127,7 +127,9 @@ def check_file(path: Path, context: CheckContext) -> list[Finding]:
 
 
 def check_paths(paths: Iterable[Path], context: CheckContext) -> list[Finding]:
-    return [finding for entry in markdown_files(paths) for finding in check_entry(entry, context)]
+    findings = [finding for entry in markdown_files(paths) for finding in check_entry(entry, context)]
+    context.save_caches()
+    return findings
 
 
 # Per file: the key it was checked under and what was found (see :func:`check_site`).
@@ -148,7 +150,9 @@ def check_site(
     """
     entries = content_files(context.project.docs_dir)
     if memo is None:
-        return {entry.path: check_entry(entry, context, build_converts=build_converts) for entry in entries}
+        found = {entry.path: check_entry(entry, context, build_converts=build_converts) for entry in entries}
+        context.save_caches()
+        return found
     site = f"{site_fingerprint(context)}:{build_converts}"
     results: dict[Path, list[Finding]] = {}
     for entry in entries:
@@ -160,6 +164,7 @@ def check_site(
         results[entry.path] = remembered[1]
     for stale in set(memo) - {os.path.abspath(entry.path) for entry in entries}:
         del memo[stale]  # deleted or renamed files
+    context.save_caches()
     return results
 
 

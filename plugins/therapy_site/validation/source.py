@@ -50,7 +50,7 @@ class SourceFile:
         self.body = self.text[match.end() :]
         self.body_start = self.text[: match.end()].count("\n") + 1
         try:
-            meta = yaml.load(match.group(1), Loader=yaml.SafeLoader)
+            meta = load_front_matter(match.group(1))
         except yaml.YAMLError as problem:
             mark = getattr(problem, "problem_mark", None)
             line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
@@ -165,3 +165,15 @@ def yaml_hint(reason: str) -> str:
         if needle in reason:
             return hint
     return "write one 'key: value' per line, and put values with ':' or '#' in quotes"
+
+
+def load_front_matter(text: str) -> Any:
+    """YAML with libyaml's parser when PyYAML has it (every page, every build); on any error the pure-Python
+    parser reads it again, so the message and its line are the ones the rules word (libyaml's differ)."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except Exception:  # judged again below
+            pass
+    return yaml.load(text, Loader=yaml.SafeLoader)

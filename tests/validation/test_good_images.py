@@ -1,0 +1,50 @@
+"""Pictures judged sound are not decoded again by the next check or build of the project (keyed by their bytes,
+the limits and Pillow's version); a picture whose bytes change is judged again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import therapy_site.validation.images as images
+from helpers import copy_project
+from therapy_site.cli.project import load_project
+from therapy_site.validation.context import GOOD_IMAGES_FILE, CheckContext
+from therapy_site.validation.runner import check_site
+
+HERO = Path("docs/assets/images/anxiety-hero.webp")
+
+
+def judged(project: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """(pictures decoded, error findings) of one fresh check of the whole site."""
+    decoded: list[str] = []
+    real = images.image_problem
+
+    def counting(path, shown_src, max_megapixels, max_mb):  # type: ignore[no-untyped-def]
+        decoded.append(Path(path).name)
+        return real(path, shown_src, max_megapixels, max_mb)
+
+    monkeypatch.setattr(images, "image_problem", counting)
+    results = check_site(CheckContext(load_project(project / "mkdocs.yml")))
+    errors = [finding.as_text() for found in results.values() for finding in found if finding.severity == "error"]
+    return decoded, errors
+
+
+def test_sound_pictures_are_judged_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    first, errors = judged(project, monkeypatch)
+    assert HERO.name in first and not errors
+    assert (project / GOOD_IMAGES_FILE).is_file()
+    second, errors = judged(project, monkeypatch)
+    assert second == [] and not errors
+
+
+def test_a_picture_whose_bytes_change_is_judged_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    judged(project, monkeypatch)
+    hero = project / HERO
+    hero.write_bytes(hero.read_bytes()[:300])  # cut short: a damaged file
+    again, errors = judged(project, monkeypatch)
+    assert again == [HERO.name]
+    assert any("anxiety-hero.webp' is damaged" in error for error in errors), errors
