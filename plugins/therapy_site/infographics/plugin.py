@@ -113,7 +113,9 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.images.cancel()
+        batch = getattr(self, "images", None)  # None: the build failed before this plugin's on_config
+        if batch is not None:
+            batch.cancel()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         rendered, cached = self.images.publish(Path(config.site_dir))

@@ -108,7 +108,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.hero_images.cancel()
+        batch = getattr(self, "hero_images", None)  # None: the build failed before this plugin's on_config
+        if batch is not None:
+            batch.cancel()
 
     # -- feeds -------------------------------------------------------------------------------------------------
 

@@ -155,8 +155,9 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._images is not None:
-            self._images.cancel()
+        batch = getattr(self, "_images", None)  # None: no card yet, or the build failed before on_config
+        if batch is not None:
+            batch.cancel()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._images is None:
