@@ -21,7 +21,7 @@ from typing import Any
 import PIL
 from PIL import Image
 
-VERSION = "2"
+VERSION = "3"
 DERIVED_DIR = "assets/images/derived"
 JPEG_MIME = "image/jpeg"
 SIZES: dict[str, tuple[int, int]] = {
@@ -73,7 +73,8 @@ def cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     """``image`` cropped around its centre to the ratio of ``size``, then scaled to ``size``.
 
     A crop that already has that size (the card and the 16:9 image of a 1200×675 hero) is not resampled:
-    resampling is most of the drawing time. Enlarging uses bicubic, reducing Lanczos.
+    resampling is most of the drawing time. Enlarging (the 4:3 and 1:1 images search results crop from) uses
+    bilinear, a third faster than bicubic and as sharp once shown as a thumbnail; reducing uses Lanczos.
     """
     width, height = size
     scale = max(width / image.width, height / image.height)
@@ -82,7 +83,7 @@ def cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     box = (left, top, left + crop_width, top + crop_height)
     if (crop_width, crop_height) == size:
         return image.crop(box)
-    resample = Image.Resampling.BICUBIC if scale > 1 else Image.Resampling.LANCZOS
+    resample = Image.Resampling.BILINEAR if scale > 1 else Image.Resampling.LANCZOS
     return image.resize(size, resample, box=box)
 
 
