@@ -1,6 +1,5 @@
 # ruff: noqa: E501  (a table of corpus cases: one case per line reads best)
 """Regenerates tests/validation/corpus (the files are committed): python tests/validation/make_corpus.py"""
-
 import io
 import shutil
 import struct
@@ -13,266 +12,66 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent / "corpus"
 shutil.rmtree(ROOT, ignore_errors=True)
 
-
 def front(case, extra="", title=None, slug=None, description=None, categories="  - Anxiety\n"):
     title = title or f"Corpus case {case.replace('-', ' ')}"
     slug = slug if slug is not None else f"corpus-{case}"
-    description = (
-        description or "A post from the validation corpus, with one realistic author mistake checked by both gates."
-    )
-    return (
-        f"---\ntitle: {title}\ndescription: {description}\ndate:\n  created: 2025-06-01\n"
-        f"slug: {slug}\ncategories:\n{categories}authors:\n  - anna\n{extra}---\n\n"
-    )
-
+    description = description or "A post from the validation corpus, with one realistic author mistake checked by both gates."
+    return (f"---\ntitle: {title}\ndescription: {description}\ndate:\n  created: 2025-06-01\n"
+            f"slug: {slug}\ncategories:\n{categories}authors:\n  - anna\n{extra}---\n\n")
 
 BODY = "A short paragraph that sets the scene for the reader.\n\n"
 cases = []
-
-
 def case(name, text, rule, marker, *, column=None, files=None, path=None, why="", data=None, occurrence=0):
-    cases.append(
-        dict(
-            name=name,
-            text=text,
-            rule=rule,
-            marker=marker,
-            column=column,
-            files=files or {},
-            path=path,
-            why=why,
-            data=data,
-            occurrence=occurrence,
-        )
-    )
-
+    cases.append(dict(name=name, text=text, rule=rule, marker=marker, column=column, files=files or {}, path=path,
+                      why=why, data=data, occurrence=occurrence))
 
 # --- 1. security -------------------------------------------------------------------------------------------------
-case(
-    "script-inline",
-    front("script-inline") + BODY + "<script>alert('corpus-xss-1')</script>\n",
-    "html-script",
-    "<script>alert",
-)
-case(
-    "script-widget",
-    front("script-widget") + BODY + 'Book below:\n\n<script src="https://widget.example/book.js"></script>\n',
-    "html-script",
-    "<script src",
-)
-case(
-    "iframe-widget",
-    front("iframe-widget") + BODY + '<iframe src="https://booking.example/embed" width="600"></iframe>\n',
-    "html-embed",
-    "<iframe",
-)
-case(
-    "object-tag",
-    front("object-tag") + BODY + '<object data="https://media.example/clip.swf"></object>\n',
-    "html-embed",
-    "<object",
-)
-case(
-    "embed-tag",
-    front("embed-tag") + BODY + '<div>\n<embed src="https://media.example/clip.swf">\n</div>\n',
-    "html-embed",
-    "<embed",
-)
-case(
-    "onclick",
-    front("onclick")
-    + BODY
-    + 'Read the <a href="https://www.nhs.uk/" onclick="alert(\'corpus-xss-6\')">NHS advice</a> too.\n',
-    "html-event-handler",
-    "onclick=",
-)
-case(
-    "onerror-img",
-    front("onerror-img")
-    + BODY
-    + '<img src="../../assets/images/anna-reyes.webp" alt="Anna smiling" onerror="alert(\'corpus-xss-7\')">\n',
-    "html-event-handler",
-    "onerror=",
-)
-case(
-    "javascript-markdown-link",
-    front("javascript-markdown-link") + BODY + "[Click here](javascript:alert('corpus-xss-8')) to start.\n",
-    "link-unsafe",
-    "[Click here]",
-)
-case(
-    "javascript-html-link",
-    front("javascript-html-link") + BODY + "<a href=\"javascript:alert('corpus-xss-9')\">Start</a>\n",
-    "link-unsafe",
-    "<a href=",
-)
-case(
-    "data-link",
-    front("data-link") + BODY + "See [the leaflet](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==).\n",
-    "link-unsafe",
-    "[the leaflet]",
-)
-case(
-    "vbscript-link",
-    front("vbscript-link") + BODY + "<p><a href=\"vbscript:msgbox('corpus')\">Old link</a></p>\n",
-    "link-unsafe",
-    '<p><a href="vbscript',
-)
-case(
-    "obfuscated-javascript",
-    front("obfuscated-javascript") + BODY + "<a href=\"jav&#x09;ascript:alert('corpus-xss-12')\">Tricky</a>\n",
-    "link-unsafe",
-    "Tricky",
-)
-case(
-    "hotlinked-image",
-    front("hotlinked-image") + BODY + "![A calm lake at dawn](https://images.example.com/lake.jpg)\n",
-    "image-external",
-    "![A calm",
-)
-case(
-    "hotlinked-html-image",
-    front("hotlinked-html-image")
-    + BODY
-    + '<img src="https://images.example.com/lake.jpg" alt="A calm lake at dawn">\n',
-    "image-external",
-    "<img src",
-)
-case(
-    "external-stylesheet",
-    front("external-stylesheet") + BODY + '<link rel="stylesheet" href="https://fonts.example.com/fancy.css">\n',
-    "resource-external",
-    "<link",
-)
-case(
-    "external-video",
-    front("external-video") + BODY + '<video controls src="https://cdn.example.com/breathing.mp4"></video>\n',
-    "resource-external",
-    "<video",
-)
-case(
-    "closing-script-text",
-    front("closing-script-text")
-    + BODY
-    + "## FAQ\n\n### What does the code do?\n\nIt ends with </script> and then stops.\n",
-    "html-script",
-    "</script>",
-)
-case(
-    "reference-javascript",
-    front("reference-javascript") + BODY + "Read [the guide][guide].\n\n[guide]: javascript:alert('corpus-xss-18')\n",
-    "link-unsafe",
-    "[guide]: javascript",
-)
-case(
-    "form-tag",
-    front("form-tag") + BODY + '<form action="https://forms.example/submit">\n<input name="email">\n</form>\n',
-    "html-embed",
-    "<form",
-)
+case("script-inline", front("script-inline") + BODY + "<script>alert('corpus-xss-1')</script>\n", "html-script", "<script>alert")
+case("script-widget", front("script-widget") + BODY + "Book below:\n\n<script src=\"https://widget.example/book.js\"></script>\n", "html-script", "<script src")
+case("iframe-widget", front("iframe-widget") + BODY + "<iframe src=\"https://booking.example/embed\" width=\"600\"></iframe>\n", "html-embed", "<iframe")
+case("object-tag", front("object-tag") + BODY + "<object data=\"https://media.example/clip.swf\"></object>\n", "html-embed", "<object")
+case("embed-tag", front("embed-tag") + BODY + "<div>\n<embed src=\"https://media.example/clip.swf\">\n</div>\n", "html-embed", "<embed")
+case("onclick", front("onclick") + BODY + "Read the <a href=\"https://www.nhs.uk/\" onclick=\"alert('corpus-xss-6')\">NHS advice</a> too.\n", "html-event-handler", "onclick=")
+case("onerror-img", front("onerror-img") + BODY + "<img src=\"../../assets/images/anna-reyes.webp\" alt=\"Anna smiling\" onerror=\"alert('corpus-xss-7')\">\n", "html-event-handler", "onerror=")
+case("javascript-markdown-link", front("javascript-markdown-link") + BODY + "[Click here](javascript:alert('corpus-xss-8')) to start.\n", "link-unsafe", "[Click here]")
+case("javascript-html-link", front("javascript-html-link") + BODY + "<a href=\"javascript:alert('corpus-xss-9')\">Start</a>\n", "link-unsafe", "<a href=")
+case("data-link", front("data-link") + BODY + "See [the leaflet](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==).\n", "link-unsafe", "[the leaflet]")
+case("vbscript-link", front("vbscript-link") + BODY + "<p><a href=\"vbscript:msgbox('corpus')\">Old link</a></p>\n", "link-unsafe", "<p><a href=\"vbscript")
+case("obfuscated-javascript", front("obfuscated-javascript") + BODY + "<a href=\"jav&#x09;ascript:alert('corpus-xss-12')\">Tricky</a>\n", "link-unsafe", "Tricky")
+case("hotlinked-image", front("hotlinked-image") + BODY + "![A calm lake at dawn](https://images.example.com/lake.jpg)\n", "image-external", "![A calm")
+case("hotlinked-html-image", front("hotlinked-html-image") + BODY + "<img src=\"https://images.example.com/lake.jpg\" alt=\"A calm lake at dawn\">\n", "image-external", "<img src")
+case("external-stylesheet", front("external-stylesheet") + BODY + "<link rel=\"stylesheet\" href=\"https://fonts.example.com/fancy.css\">\n", "resource-external", "<link")
+case("external-video", front("external-video") + BODY + "<video controls src=\"https://cdn.example.com/breathing.mp4\"></video>\n", "resource-external", "<video")
+case("closing-script-text", front("closing-script-text") + BODY + "## FAQ\n\n### What does the code do?\n\nIt ends with </script> and then stops.\n", "html-script", "</script>")
+case("reference-javascript", front("reference-javascript") + BODY + "Read [the guide][guide].\n\n[guide]: javascript:alert('corpus-xss-18')\n", "link-unsafe", "[guide]: javascript")
+case("form-tag", front("form-tag") + BODY + "<form action=\"https://forms.example/submit\">\n<input name=\"email\">\n</form>\n", "html-embed", "<form")
 
 # --- 2. block structure -------------------------------------------------------------------------------------------
-case(
-    "block-unclosed",
-    front("block-unclosed")
-    + BODY
-    + "/// takeaways\n\n- One thing to remember.\n\n## Frequently Asked Questions\n\n### Does it help?\n\nYes.\n",
-    "block-unclosed",
-    "/// takeaways",
-)
-case(
-    "block-unknown-typo",
-    front("block-unknown-typo") + BODY + "/// takeaway\n\n- One thing to remember.\n\n///\n",
-    "block-unknown",
-    "/// takeaway",
-)
-case(
-    "block-unknown-name",
-    front("block-unknown-name") + BODY + "/// bookin | Talk to me\n\nBook a call.\n\n///\n",
-    "block-unknown",
-    "/// bookin",
-)
-case(
-    "block-nested",
-    front("block-nested")
-    + BODY
-    + "/// takeaways\n\n- One thing to remember.\n\n/// booking\n\nBook a call.\n\n///\n\n///\n",
-    "block-nesting",
-    "/// booking",
-)
-case(
-    "block-option-unindented",
-    front("block-option-unindented")
-    + BODY
-    + "/// booking | Book now\nurl: https://booking.stillwater-therapy.example/x\n\nTalk to us.\n\n///\n",
-    "block-option-indent",
-    "url: https",
-)
-case(
-    "block-option-after-blank",
-    front("block-option-after-blank")
-    + BODY
-    + "/// booking | Book now\n\n    button: Book a call\n\nTalk to us.\n\n///\n",
-    "block-option-indent",
-    "button: Book",
-)
-case(
-    "block-stray-end", front("block-stray-end") + BODY + "Some words.\n\n///\n\nMore words.\n", "block-unclosed", "///"
-)
-case(
-    "block-malformed-header",
-    front("block-malformed-header") + BODY + "/// Key takeaways!\n\n- One thing.\n\n///\n",
-    "block-unknown",
-    "/// Key",
-)
-case(
-    "block-bad-option-value",
-    front("block-bad-option-value")
-    + BODY
-    + "/// booking | Book now\n    button: Book a call\n    url: javascript:alert('corpus-xss-28')\n\nTalk to us.\n///\n",
-    "block",
-    "url: javascript",
-)
-case(
-    "block-unknown-option",
-    front("block-unknown-option") + BODY + "/// takeaways\n    colour: red\n\n- One thing.\n///\n",
-    "block",
-    "colour: red",
-)
+case("block-unclosed", front("block-unclosed") + BODY + "/// takeaways\n\n- One thing to remember.\n\n## Frequently Asked Questions\n\n### Does it help?\n\nYes.\n", "block-unclosed", "/// takeaways")
+case("block-unknown-typo", front("block-unknown-typo") + BODY + "/// takeaway\n\n- One thing to remember.\n\n///\n", "block-unknown", "/// takeaway")
+case("block-unknown-name", front("block-unknown-name") + BODY + "/// bookin | Talk to me\n\nBook a call.\n\n///\n", "block-unknown", "/// bookin")
+case("block-nested", front("block-nested") + BODY + "/// takeaways\n\n- One thing to remember.\n\n/// booking\n\nBook a call.\n\n///\n\n///\n", "block-nesting", "/// booking")
+case("block-option-unindented", front("block-option-unindented") + BODY + "/// booking | Book now\nurl: https://booking.stillwater-therapy.example/x\n\nTalk to us.\n\n///\n", "block-option-indent", "url: https")
+case("block-option-after-blank", front("block-option-after-blank") + BODY + "/// booking | Book now\n\n    button: Book a call\n\nTalk to us.\n\n///\n", "block-option-indent", "button: Book")
+case("block-stray-end", front("block-stray-end") + BODY + "Some words.\n\n///\n\nMore words.\n", "block-unclosed", "///")
+case("block-malformed-header", front("block-malformed-header") + BODY + "/// Key takeaways!\n\n- One thing.\n\n///\n", "block-unknown", "/// Key")
+case("block-bad-option-value", front("block-bad-option-value") + BODY + "/// booking | Book now\n    button: Book a call\n    url: javascript:alert('corpus-xss-28')\n\nTalk to us.\n///\n", "block", "url: javascript")
+case("block-unknown-option", front("block-unknown-option") + BODY + "/// takeaways\n    colour: red\n\n- One thing.\n///\n", "block", "colour: red")
 
 # --- 3. robust input ---------------------------------------------------------------------------------------------
-text = (
-    front("windows-1252", title="Corpus case windows 1252")
-    + BODY
-    + "Caf\u00e9 \u201cquotes\u201d \u2013 like Word writes them.\n"
-)
+text = front("windows-1252", title="Corpus case windows 1252") + BODY + "Caf\u00e9 \u201cquotes\u201d \u2013 like Word writes them.\n"
 case("windows-1252", text, "file-encoding", "Caf", data=text.encode("cp1252"), column=4)
 text = front("utf-16") + BODY + "Saved by Notepad.\n"
 case("utf-16", text, "file-encoding", "---", data=text.encode("utf-16"))
 
-
 def png_header(width, height):
     def chunk(kind, body):
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(b""))
-        + chunk(b"IEND", b"")
-    )
-
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xffffffff)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 def hero_case(name, image_name, image_bytes, rule):
     extra = f"hero:\n  src: assets/images/corpus/{image_name}\n  alt: A quiet room with two chairs facing each other.\n"
-    case(
-        name,
-        front(name, extra=extra) + BODY,
-        rule,
-        "  src: assets",
-        files={f"docs/assets/images/corpus/{image_name}": image_bytes},
-    )
-
+    case(name, front(name, extra=extra) + BODY, rule, "  src: assets", files={f"docs/assets/images/corpus/{image_name}": image_bytes})
 
 hero_case("hero-not-an-image", "not-an-image.webp", b"This is a text file with a picture's name.\n", "image-invalid")
 buffer = io.BytesIO()
@@ -280,211 +79,50 @@ Image.new("RGB", (64, 64), (200, 220, 210)).save(buffer, "PNG")
 hero_case("hero-truncated", "truncated.png", buffer.getvalue()[:60], "image-invalid")
 hero_case("hero-decompression-bomb", "bomb.png", png_header(30000, 30000), "image-too-large")
 hero_case("hero-too-many-pixels", "huge.png", png_header(9000, 9000), "image-too-large")
-case(
-    "body-image-fake",
-    front("body-image-fake") + BODY + "![A drawing of a lighthouse](../../assets/images/corpus/fake-photo.jpg)\n",
-    "image-invalid",
-    "![A drawing",
-    files={"docs/assets/images/corpus/fake-photo.jpg": b"<html>not really a photo</html>\n"},
-)
+case("body-image-fake", front("body-image-fake") + BODY + "![A drawing of a lighthouse](../../assets/images/corpus/fake-photo.jpg)\n", "image-invalid", "![A drawing",
+     files={"docs/assets/images/corpus/fake-photo.jpg": b"<html>not really a photo</html>\n"})
 
 # --- 4. metadata -------------------------------------------------------------------------------------------------
 case("tags-as-text", front("tags-as-text", extra="tags: sleep, anxiety\n"), "front-matter-type", "tags: sleep")
 case("title-as-list", front("title-as-list", title="\n  - Sleep\n  - Worry"), "front-matter-type", "title:")
-case(
-    "slug-spaces-capitals",
-    front("slug-spaces-capitals", slug="My First Post About Sleep"),
-    "front-matter-slug",
-    "slug: My",
-)
-case(
-    "duplicate-slug-a",
-    front("duplicate-slug-a", slug="corpus-same-slug"),
-    "front-matter-slug",
-    "slug: corpus-same-slug",
-)
-case(
-    "duplicate-slug-b",
-    front("duplicate-slug-b", slug="corpus-same-slug"),
-    "front-matter-slug",
-    "slug: corpus-same-slug",
-)
-case(
-    "date-impossible",
-    front("date-impossible").replace("created: 2025-06-01", "created: 2025-02-30"),
-    "front-matter-date",
-    "created: 2025-02-30",
-)
-case(
-    "updated-before-created",
-    front("updated-before-created").replace("created: 2025-06-01", "created: 2025-06-01\n  updated: 2025-05-01"),
-    "front-matter-date",
-    "updated: 2025-05-01",
-)
-case(
-    "date-in-words",
-    front("date-in-words").replace("created: 2025-06-01", "created: next Tuesday"),
-    "front-matter-date",
-    "created: next",
-)
+case("slug-spaces-capitals", front("slug-spaces-capitals", slug="My First Post About Sleep"), "front-matter-slug", "slug: My")
+case("duplicate-slug-a", front("duplicate-slug-a", slug="corpus-same-slug"), "front-matter-slug", "slug: corpus-same-slug")
+case("duplicate-slug-b", front("duplicate-slug-b", slug="corpus-same-slug"), "front-matter-slug", "slug: corpus-same-slug")
+case("date-impossible", front("date-impossible").replace("created: 2025-06-01", "created: 2025-02-30"), "front-matter-date", "created: 2025-02-30")
+case("updated-before-created", front("updated-before-created").replace("created: 2025-06-01", "created: 2025-06-01\n  updated: 2025-05-01"), "front-matter-date", "updated: 2025-05-01")
+case("date-in-words", front("date-in-words").replace("created: 2025-06-01", "created: next Tuesday"), "front-matter-date", "created: next")
 case("draft-as-text", front("draft-as-text", extra="draft: not yet\n"), "front-matter-type", "draft:")
-case(
-    "categories-as-text",
-    front("categories-as-text", categories="").replace("categories:\n", "categories: Anxiety, Sleep\n"),
-    "front-matter-category",
-    "categories:",
-)
-case(
-    "reviewer-unknown",
-    front("reviewer-unknown", extra="reviewed_by: dr-smith\nlast_reviewed: 2025-06-10\n"),
-    "front-matter-review",
-    "reviewed_by:",
-)
-case(
-    "social-image-without-infographic",
-    front("social-image-without-infographic", extra="social_image: infographic\n") + BODY,
-    "social-image",
-    "social_image:",
-)
-case(
-    "emoji-title-no-hero",
-    front("emoji-title-no-hero", title="Calm mornings \U0001f305 start here"),
-    "card-glyph",
-    "title:",
-)
-case(
-    "description-as-number",
-    front("description-as-number", description="42"),
-    "front-matter-description",
-    "description:",
-)
-case(
-    "faq-question-without-answer",
-    front("faq-question-without-answer")
-    + BODY
-    + "## FAQs:\n\n### Is it confidential?\n\n### How long is a session?\n\nFifty minutes.\n",
-    "faq",
-    "### Is it confidential?",
-)
-case(
-    "hero-alt-missing",
-    front("hero-alt-missing", extra="hero:\n  src: assets/images/anxiety-hero.webp\n") + BODY,
-    "image-alt",
-    "hero:",
-)
+case("categories-as-text", front("categories-as-text", categories="").replace("categories:\n", "categories: Anxiety, Sleep\n"), "front-matter-category", "categories:")
+case("reviewer-unknown", front("reviewer-unknown", extra="reviewed_by: dr-smith\nlast_reviewed: 2025-06-10\n"), "front-matter-review", "reviewed_by:")
+case("social-image-without-infographic", front("social-image-without-infographic", extra="social_image: infographic\n") + BODY, "social-image", "social_image:")
+case("emoji-title-no-hero", front("emoji-title-no-hero", title="Calm mornings \U0001F305 start here"), "card-glyph", "title:")
+case("description-as-number", front("description-as-number", description="42"), "front-matter-description", "description:")
+case("faq-question-without-answer", front("faq-question-without-answer") + BODY + "## FAQs:\n\n### Is it confidential?\n\n### How long is a session?\n\nFifty minutes.\n", "faq", "### Is it confidential?")
+case("hero-alt-missing", front("hero-alt-missing", extra="hero:\n  src: assets/images/anxiety-hero.webp\n") + BODY, "image-alt", "hero:")
 case("yaml-tab-indent", front("yaml-tab-indent").replace("  - anna", "\t- anna"), "front-matter-yaml", "\t- anna")
 
 # --- more, found by thinking like an author ------------------------------------------------------------------------
-case(
-    "block-two-slashes",
-    front("block-two-slashes") + BODY + "// takeaways\n\n- One thing.\n",
-    "block-unknown",
-    "// takeaways",
-)
-case(
-    "template-missing", front("template-missing", extra="template: fancy-post.html\n"), "front-matter-type", "template:"
-)
-case(
-    "schema-type-unknown", front("schema-type-unknown", extra="schema_type: FAQ\n"), "front-matter-type", "schema_type:"
-)
-case(
-    "updated-in-future",
-    front("updated-in-future").replace("created: 2025-06-01", "created: 2025-06-01\n  updated: 2099-01-01"),
-    "front-matter-date",
-    "updated: 2099",
-)
-case(
-    "post-without-title",
-    front("post-without-title").replace("title: Corpus case post without title\n", ""),
-    "front-matter-type",
-    "---",
-)
-case(
-    "review-on-a-page",
-    "---\ntitle: Fees\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\nreviewed_by: anna\nlast_reviewed: 2099-06-01\n---\n\nOur fees.\n",
-    "front-matter-review",
-    "last_reviewed:",
-    path="docs/fees.md",
-    why="any page may be reviewed (issue 15), but not in the future",
-)
-case(
-    "page-url-clash",
-    "---\ntitle: About again\ndescription: A second about page that would take the address of the first one, silently replacing it.\n---\n\nHello.\n",
-    "page-url-duplicate",
-    "---",
-    path="docs/about/index.md",
-)
+case("block-two-slashes", front("block-two-slashes") + BODY + "// takeaways\n\n- One thing.\n", "block-unknown", "// takeaways")
+case("template-missing", front("template-missing", extra="template: fancy-post.html\n"), "front-matter-type", "template:")
+case("schema-type-unknown", front("schema-type-unknown", extra="schema_type: FAQ\n"), "front-matter-type", "schema_type:")
+case("updated-in-future", front("updated-in-future").replace("created: 2025-06-01", "created: 2025-06-01\n  updated: 2099-01-01"), "front-matter-date", "updated: 2099")
+case("post-without-title", front("post-without-title").replace("title: Corpus case post without title\n", ""), "front-matter-type", "---")
+case("review-on-a-page", "---\ntitle: Fees\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\nreviewed_by: anna\nlast_reviewed: 2099-06-01\n---\n\nOur fees.\n", "front-matter-review", "last_reviewed:", path="docs/fees.md", why="any page may be reviewed (issue 15), but not in the future")
+case("page-url-clash", "---\ntitle: About again\ndescription: A second about page that would take the address of the first one, silently replacing it.\n---\n\nHello.\n", "page-url-duplicate", "---", path="docs/about/index.md")
 text = "---\ntitle: Prices\ndescription: What sessions cost and how to pay, with the sliding scale explained in plain words.\n---\n\nFees \u2013 \u00a360 per session.\n"
-case(
-    "markdown-suffix-windows-1252",
-    text,
-    "file-encoding",
-    "Fees",
-    path="docs/prices.markdown",
-    data=text.encode("cp1252"),
-)
-case(
-    "html-comment-unclosed",
-    front("html-comment-unclosed") + BODY + "Before.\n\n<!-- a note to self\n\nThe rest of the post.\n",
-    "html-unclosed",
-    "<!-- a note",
-)
-case(
-    "html-div-unclosed",
-    front("html-div-unclosed") + BODY + '<div class="note">\n\nSome **bold** text.\n',
-    "html-unclosed",
-    "<div class",
-)
+case("markdown-suffix-windows-1252", text, "file-encoding", "Fees", path="docs/prices.markdown", data=text.encode("cp1252"))
+case("html-comment-unclosed", front("html-comment-unclosed") + BODY + "Before.\n\n<!-- a note to self\n\nThe rest of the post.\n", "html-unclosed", "<!-- a note")
+case("html-div-unclosed", front("html-div-unclosed") + BODY + "<div class=\"note\">\n\nSome **bold** text.\n", "html-unclosed", "<div class")
 case("key-typo", front("key-typo", extra="tag:\n  - sleep\n"), "front-matter-unknown-key", "tag:")
 case("style-tag", front("style-tag") + BODY + "<style>body { display: none }</style>\n", "html-style", "<style>")
-case(
-    "svg-onload",
-    front("svg-onload") + BODY + '<svg onload="alert(\'corpus-xss-40\')"><circle r="5"/></svg>\n',
-    "html-event-handler",
-    "<svg",
-)
-case(
-    "picture-external-source",
-    front("picture-external-source")
-    + BODY
-    + '<picture><source srcset="https://cdn.example.com/a.webp 1x"><img src="../../assets/images/anna-reyes.webp" alt="Anna smiling warmly"></picture>\n',
-    "resource-external",
-    "<picture>",
-    column=10,
-)
-case(
-    "image-heic",
-    front("image-heic") + BODY + "![Anna in the garden](../../assets/images/corpus/garden.heic)\n",
-    "image-invalid",
-    "![Anna",
-    files={"docs/assets/images/corpus/garden.heic": b"ftypheic not really decodable"},
-)
-case(
-    "block-option-tab",
-    front("block-option-tab") + BODY + "/// booking | Book\n\tbutton: Book now\n\nText.\n///\n",
-    "block-option-indent",
-    "button: Book now",
-)
-case(
-    "block-options-as-list",
-    front("block-options-as-list") + BODY + "/// takeaways\n    - One\n    - Two\n///\n",
-    "block",
-    "/// takeaways",
-)
-case(
-    "front-matter-not-first-line",
-    "\n---\ntitle: Contact\ndescription: How to reach the practice by phone or email, and what happens after you get in touch.\n---\n\nText.\n",
-    "front-matter-yaml",
-    "---",
-    path="docs/contact.md",
-)
+case("svg-onload", front("svg-onload") + BODY + "<svg onload=\"alert('corpus-xss-40')\"><circle r=\"5\"/></svg>\n", "html-event-handler", "<svg")
+case("picture-external-source", front("picture-external-source") + BODY + "<picture><source srcset=\"https://cdn.example.com/a.webp 1x\"><img src=\"../../assets/images/anna-reyes.webp\" alt=\"Anna smiling warmly\"></picture>\n", "resource-external", "<picture>", column=10)
+case("image-heic", front("image-heic") + BODY + "![Anna in the garden](../../assets/images/corpus/garden.heic)\n", "image-invalid", "![Anna", files={"docs/assets/images/corpus/garden.heic": b"ftypheic not really decodable"})
+case("block-option-tab", front("block-option-tab") + BODY + "/// booking | Book\n\tbutton: Book now\n\nText.\n///\n", "block-option-indent", "button: Book now")
+case("block-options-as-list", front("block-options-as-list") + BODY + "/// takeaways\n    - One\n    - Two\n///\n", "block", "/// takeaways")
+case("front-matter-not-first-line", "\n---\ntitle: Contact\ndescription: How to reach the practice by phone or email, and what happens after you get in touch.\n---\n\nText.\n", "front-matter-yaml", "---", path="docs/contact.md")
 case("uppercase-suffix", front("uppercase-suffix"), "file-stray", "---", path="docs/blog/posts/Uppercase-Suffix.MD")
-case(
-    "yaml-colon-in-title",
-    front("yaml-colon-in-title", title="Anxiety: the basics"),
-    "front-matter-yaml",
-    "title: Anxiety",
-)
+case("yaml-colon-in-title", front("yaml-colon-in-title", title="Anxiety: the basics"), "front-matter-yaml", "title: Anxiety")
 
 for item in cases:
     folder = ROOT / item["name"]
