@@ -62,3 +62,21 @@ def test_a_failed_build_cancels_the_drawing(
     batch.cancel()
     assert batch.pool.executor is None and batch.pending == {}
     assert not (tmp_path / "site").exists()
+
+
+def test_drawn_images_go_to_the_cache_before_the_end(
+    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As pages are written, finished images leave this process's memory for the cache."""
+    import concurrent.futures
+
+    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    for number in range(3):
+        batch.add(card(number))
+    concurrent.futures.wait(list(batch.pool.futures.values()))
+    batch.drain()
+    assert batch.pool.futures == {} and batch.drawn_bytes == {}
+    assert sorted(batch.drawn) == ["key0", "key1", "key2"]
+    assert all(Path(path).is_file() for files in batch.drawn.values() for path in files.values())
+    assert batch.publish(tmp_path / "site") == (3, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from therapy_site.imaging import RenderPool
 from therapy_site.infographics.cache import ImageCache
@@ -87,6 +87,26 @@ class ImageBatch:
         """The build failed: stop drawing (jobs already running finish; nothing is written)."""
         self.pool.close()
         self.cached, self.pending, self.drawn, self.drawn_bytes = {}, {}, {}, {}
+
+
+class DrawsWhileBuilding:
+    """The MkDocs events of a plugin whose :class:`ImageBatch` is its attribute named ``batch_attribute``."""
+
+    batch_attribute: ClassVar[str]
+
+    def _batch(self) -> ImageBatch | None:
+        return getattr(self, self.batch_attribute, None)  # None: nothing to draw yet, or on_config never ran
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        batch = self._batch()
+        if batch is not None:
+            batch.drain()  # images drawn meanwhile go to the cache, not into this process's memory
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        batch = self._batch()
+        if batch is not None:
+            batch.cancel()
 
 
 def publish_images(

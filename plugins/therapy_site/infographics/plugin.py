@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import ImageBatch
+from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
 from therapy_site.infographics.extension import InfographicsExtension
 from therapy_site.infographics.fonts import MissingFontError
 from therapy_site.infographics.jobs import InfographicJob
@@ -42,7 +42,9 @@ class InfographicsConfig(Config):
     workers = c.Type(int, default=4)
 
 
-class InfographicsPlugin(BasePlugin[InfographicsConfig]):
+class InfographicsPlugin(DrawsWhileBuilding, BasePlugin[InfographicsConfig]):
+    batch_attribute = "images"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.session = PageSession(log, logs=not validation_reports(config))
@@ -107,15 +109,6 @@ class InfographicsPlugin(BasePlugin[InfographicsConfig]):
         for job in jobs:
             self.images.add(job)  # drawn from now on, while the build goes on
         return html
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.images.drain()  # images drawn meanwhile go to the cache, not into this process's memory
-        return output
-
-    def on_build_error(self, *, error: Exception) -> None:
-        batch = getattr(self, "images", None)  # None: the build failed before this plugin's on_config
-        if batch is not None:
-            batch.cancel()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         rendered, cached = self.images.publish(Path(config.site_dir))

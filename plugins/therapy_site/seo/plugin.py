@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
-from therapy_site.infographics.drawing import ImageBatch
+from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
 from therapy_site.material.blog import is_listing, is_post, listing_posts, post_created, post_updated
 from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
@@ -39,7 +39,9 @@ class SeoConfig(Config):
     feeds = c.Type(bool, default=True)  # repair the rss plugin's feeds (dc:creator, images, language)
 
 
-class SeoPlugin(BasePlugin[SeoConfig]):
+class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
+    batch_attribute = "hero_images"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
         self.docs_dir = Path(config.docs_dir)
@@ -102,15 +104,6 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def render_hero_images(self, site: Path) -> None:
         drawn, cached = self.hero_images.publish(site)
         log.info(f"hero images: {drawn} drawn, {cached} from cache")
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.hero_images.drain()  # images drawn meanwhile go to the cache, not into this process's memory
-        return output
-
-    def on_build_error(self, *, error: Exception) -> None:
-        batch = getattr(self, "hero_images", None)  # None: the build failed before this plugin's on_config
-        if batch is not None:
-            batch.cancel()
 
     # -- feeds -------------------------------------------------------------------------------------------------
 

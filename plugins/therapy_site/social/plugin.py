@@ -22,7 +22,7 @@ from mkdocs.utils import yaml_load
 
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import ImageBatch
+from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
 from therapy_site.infographics.fonts import MissingFontError, describe_character
 from therapy_site.infographics.palette import PALETTES
 from therapy_site.infographics.render import CARD_SIZE
@@ -47,7 +47,9 @@ class SocialConfig(Config):
     workers = c.Type(int, default=4)
 
 
-class SocialPlugin(BasePlugin[SocialConfig]):
+class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
+    batch_attribute = "_images"
+
     serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -148,16 +150,6 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if self._images is None:
             self._images = ImageBatch(self.context.renderer, self.cache, self.config.workers)
         return self._images
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._images is not None:
-            self._images.drain()  # cards drawn meanwhile go to the cache, not into this process's memory
-        return output
-
-    def on_build_error(self, *, error: Exception) -> None:
-        batch = getattr(self, "_images", None)  # None: no card yet, or the build failed before on_config
-        if batch is not None:
-            batch.cancel()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._images is None:
