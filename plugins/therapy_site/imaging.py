@@ -23,7 +23,7 @@ from typing import Any, Protocol
 class Job(Protocol):
     key: str
 
-    def render(self, renderer: Any) -> dict[str, bytes]: ...
+    def render(self, renderer: Any) -> dict[str, Any]: ...  # site path -> image bytes (or where they went)
 
 
 def available_cores() -> int:

@@ -27,6 +27,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def cache_file(directory: Path, site_path: str) -> Path:
+    """Where the cache in ``directory`` keeps the image published at ``site_path`` (names hold content hashes)."""
+    return directory / Path(site_path).name
+
+
 class ImageCache:
     """Encoded images by site path, remembered under the key of the job that drew them."""
 
@@ -43,7 +48,7 @@ class ImageCache:
                 self.manifest = {}  # a damaged manifest only costs a re-render
 
     def _file(self, site_path: str) -> Path:
-        return self.directory / Path(site_path).name
+        return cache_file(self.directory, site_path)
 
     def get(self, key: str, site_paths: list[str]) -> dict[str, Path] | None:
         """Cached files for ``key`` when all of them are present."""
@@ -61,6 +66,11 @@ class ImageCache:
             write_atomic(files[site_path], data)
         self.manifest[key] = sorted(images)
         return files
+
+    def record(self, key: str, site_paths: list[str]) -> None:
+        """Remember ``key``'s images, written into the folder by an image worker (:func:`cache_file` names)."""
+        if self.enabled:
+            self.manifest[key] = sorted(site_paths)
 
     def save(self) -> None:
         if self.enabled:

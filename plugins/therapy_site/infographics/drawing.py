@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from therapy_site.imaging import RenderPool
-from therapy_site.infographics.cache import ImageCache
+from therapy_site.infographics.cache import ImageCache, cache_file, write_atomic
 from therapy_site.infographics.render import Renderer
 
 
@@ -18,6 +19,27 @@ class ImageJob(Protocol):
     def site_paths(self) -> list[str]: ...
 
     def render(self, renderer: Renderer) -> dict[str, bytes]: ...
+
+
+@dataclass(frozen=True)
+class DrawIntoCache:
+    """A job whose worker writes its images into the cache folder itself: only file names come back, so the
+    build process neither receives nor writes the images' bytes."""
+
+    job: ImageJob
+    directory: Path
+
+    @property
+    def key(self) -> str:
+        return self.job.key
+
+    def render(self, renderer: Any) -> dict[str, str]:
+        files = {}
+        for site_path, data in self.job.render(renderer).items():
+            path = cache_file(self.directory, site_path)
+            write_atomic(path, data)
+            files[site_path] = str(path)
+        return files
 
 
 class ImageBatch:
@@ -45,18 +67,18 @@ class ImageBatch:
             self.cached[job.key] = {site_path: str(path) for site_path, path in files.items()}
             return
         self.pending[job.key] = job
-        self.pool.submit(job)
+        self.pool.submit(DrawIntoCache(job, self.cache.directory) if self.cache.enabled else job)
         self.drain()
 
     def drain(self) -> None:
         """Put what the workers have drawn so far in the cache (plugins call it as pages are written)."""
         self._keep(self.pool.take_finished().items())
 
-    def _keep(self, drawn: Iterable[tuple[str, dict[str, bytes]]]) -> None:
+    def _keep(self, drawn: Iterable[tuple[str, dict[str, Any]]]) -> None:
         for key, images in drawn:
-            files = self.cache.put(key, images)
-            if files:
-                self.drawn[key] = {site_path: str(path) for site_path, path in files.items()}
+            if self.cache.enabled:  # DrawIntoCache: site path -> the cached file the worker wrote
+                self.cache.record(key, list(images))
+                self.drawn[key] = images
             else:
                 self.drawn_bytes[key] = images
 
