@@ -33,6 +33,7 @@ from therapy_site.material.blog import (
     is_post,
     uses_default_post_template,
 )
+from therapy_site.material.scripts import deferred_material_script
 from therapy_site.pagedata import Hero, page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.review import STYLESHEET as REVIEW_STYLESHEET
@@ -76,6 +77,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if getattr(self, "preview", False):
             env.bytecode_cache = self.templates  # compiled once per `make serve`, not once per rebuild
+        # overrides/main.html loads it with `defer` (see therapy_site.material.scripts); None keeps Material's block.
+        env.globals["therapy_material_script"] = deferred_material_script(files, config.extra_javascript)
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
