@@ -3,8 +3,9 @@
 Our Content-Security-Policy ``<meta>`` holds Chrome's preload scanner back, so
 the order and the attributes of what ``<head>`` and ``<body>`` fetch decide what
 the first paint waits for: Material's script bundle is deferred, no script
-blocks the parser, and the two faces of the first screen are preloaded as
-fonts (Chrome gives them high, not render-blocking, priority).
+blocks the parser, and the faces a page's first layout needs are preloaded as
+fonts (Chrome gives them high, not render-blocking, priority; faces it finds
+itself during layout get the highest).
 """
 
 from __future__ import annotations
@@ -42,14 +43,29 @@ def test_materials_bundle_is_deferred_and_no_script_blocks_the_parser(site_build
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_first_screens_two_faces_are_preloaded_as_fonts(site_build: Build, path: str) -> None:
+def test_the_faces_are_preloaded_as_fonts_at_the_default_priority(site_build: Build, path: str) -> None:
     preloads = site_build.html(path).xpath("//head/link[@rel='preload']")
-    assert [link.get("href").rsplit("/", 1)[1] for link in preloads] == list(FIRST_SCREEN_FACES)
+    faces = [link.get("href").rsplit("/", 1)[1] for link in preloads]
+    assert faces[:2] == list(FIRST_SCREEN_FACES)
     for link in preloads:
         assert (link.get("as"), link.get("type"), link.get("crossorigin")) == ("font", "font/woff2", "")
         # Default (high) priority: "low" would only move the fonts later, past the first paint, with no gain.
         assert link.get("fetchpriority") is None
         assert published(site_build, path, link.get("href"))
+
+
+@pytest.mark.parametrize("path", [*PAGES, "about/"])
+def test_a_page_preloads_exactly_the_faces_the_browser_fetches(site_url: str, browser: Any, path: str) -> None:
+    """Only the post has italic text: it alone preloads the italic face, and no page fetches a face late."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    fetched: list[str] = []
+    page.on("request", lambda request: request.resource_type == "font" and fetched.append(request.url))
+    page.goto(site_url + path, wait_until="load")
+    page.evaluate("document.fonts.ready")
+    preloaded = page.eval_on_selector_all("head link[rel=preload][as=font]", "links => links.map(link => link.href)")
+    page.close()
+    assert sorted(set(fetched)) == sorted(preloaded)
+    assert any(url.endswith("inter-italic.woff2") for url in preloaded) == (path == "blog/role-of-trust-in-therapy/")
 
 
 def test_the_preloaded_faces_are_the_ones_the_stylesheet_uses(site_build: Build) -> None:
