@@ -81,11 +81,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         # overrides/main.html loads it with `defer` (see therapy_site.material.scripts); None keeps Material's block.
         env.globals["therapy_material_script"] = deferred_material_script(files, config.extra_javascript)
         # Pages without Markdown (404.html); on_page_context gives each page its own.
-        env.globals["therapy_font_preloads"] = font_preloads(self.font_names(), italic=False)
+        env.globals["therapy_font_preloads"] = font_preloads(self.font_files, italic=False)
         return env
-
-    def font_names(self) -> set[str]:
-        return {font.name for font in self.fonts_dir.glob("*.woff2")}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         practice_from_config(config)  # fail early and clearly when the identity is missing
@@ -95,6 +92,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             self.fonts_dir = FONTS_DIR
         if not self.fonts_dir.is_dir():
             raise PluginError(f"therapy-site/theme: no fonts folder at {self.fonts_dir}")
+        self.font_files = {font.name for font in self.fonts_dir.glob("*.woff2")}
         self.blog_index: BlogIndex | None = None
         return config
 
@@ -160,7 +158,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         index = self.index(config)
         context["page_data"] = page_data(page)
-        context["therapy_font_preloads"] = font_preloads(self.font_names(), italic=has_italic_text(page.content or ""))
+        context["therapy_font_preloads"] = font_preloads(self.font_files, italic=has_italic_text(page.content or ""))
         context["latest_posts"] = index.latest(self.config.latest_posts)
         if is_post(page):
             context["related_posts"] = list(index.related(page))
