@@ -33,6 +33,7 @@ from therapy_site.material.blog import (
     is_post,
     uses_default_post_template,
 )
+from therapy_site.material.scripts import deferred_material_script
 from therapy_site.pagedata import Hero, page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.review import STYLESHEET as REVIEW_STYLESHEET
@@ -41,6 +42,7 @@ from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.theme.blog_index import BlogIndex
 from therapy_site.theme.font_fallback import fallback_css
 from therapy_site.theme.hero import resolve_hero
+from therapy_site.theme.preloads import font_preloads, has_italic_text
 from therapy_site.theme.preview import (
     BlogLayout,
     DropDirtyWarning,
@@ -76,6 +78,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if getattr(self, "preview", False):
             env.bytecode_cache = self.templates  # compiled once per `make serve`, not once per rebuild
+        # overrides/main.html loads it with `defer` (see therapy_site.material.scripts); None keeps Material's block.
+        env.globals["therapy_material_script"] = deferred_material_script(files, config.extra_javascript)
+        # Pages without Markdown (404.html); on_page_context gives each page its own.
+        env.globals["therapy_font_preloads"] = font_preloads(self.font_files, italic=False)
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -86,6 +92,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             self.fonts_dir = FONTS_DIR
         if not self.fonts_dir.is_dir():
             raise PluginError(f"therapy-site/theme: no fonts folder at {self.fonts_dir}")
+        self.font_files = {font.name for font in self.fonts_dir.glob("*.woff2")}
         self.blog_index: BlogIndex | None = None
         return config
 
@@ -151,6 +158,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         index = self.index(config)
         context["page_data"] = page_data(page)
+        context["therapy_font_preloads"] = font_preloads(self.font_files, italic=has_italic_text(page.content or ""))
         context["latest_posts"] = index.latest(self.config.latest_posts)
         if is_post(page):
             context["related_posts"] = list(index.related(page))
