@@ -19,7 +19,6 @@ SOURCE_DIR = Path("/usr/share/fonts/opentype/inter")
 TARGET_DIR = Path(__file__).resolve().parent.parent / "plugins" / "therapy_site" / "data" / "fonts"
 FACES = {
     "Inter-Regular.otf": "inter-regular.woff2",
-    "Inter-Italic.otf": "inter-italic.woff2",
     "Inter-SemiBold.otf": "inter-semibold.woff2",
     "Inter-Bold.otf": "inter-bold.woff2",
 }

@@ -42,7 +42,7 @@ from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.theme.blog_index import BlogIndex
 from therapy_site.theme.font_fallback import fallback_css
 from therapy_site.theme.hero import resolve_hero
-from therapy_site.theme.preloads import font_preloads, has_italic_text
+from therapy_site.theme.preloads import font_preloads
 from therapy_site.theme.preview import (
     BlogLayout,
     DropDirtyWarning,
@@ -80,8 +80,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             env.bytecode_cache = self.templates  # compiled once per `make serve`, not once per rebuild
         # overrides/main.html loads it with `defer` (see therapy_site.material.scripts); None keeps Material's block.
         env.globals["therapy_material_script"] = deferred_material_script(files, config.extra_javascript)
-        # Pages without Markdown (404.html); on_page_context gives each page its own.
-        env.globals["therapy_font_preloads"] = font_preloads(self.font_files, italic=False)
+        env.globals["therapy_font_preloads"] = font_preloads(self.font_files)
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -158,7 +157,6 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         index = self.index(config)
         context["page_data"] = page_data(page)
-        context["therapy_font_preloads"] = font_preloads(self.font_files, italic=has_italic_text(page.content or ""))
         context["latest_posts"] = index.latest(self.config.latest_posts)
         if is_post(page):
             context["related_posts"] = list(index.related(page))
