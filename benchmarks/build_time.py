@@ -10,7 +10,7 @@ posts: vanilla Material (our plugins, overrides and CSS off; the blocks stay as
 text), ours with the image cache emptied (cold) and ours with it full (warm),
 interleaved ``--repeat`` times; the best wall time of each counts (a shared
 machine only ever adds time). Peak memory is the largest resident size of the
-``mkdocs`` process; the image workers of a cold build are separate processes, not counted.
+``mkdocs`` process or of an image worker it started (the kernel reports the larger).
 Goals: warm <= 1.10x and cold <= 1.5x vanilla, the ratio not growing with N,
 peak memory <= 1.2x. Figures are printed, never asserted.
 """
