@@ -73,6 +73,17 @@ def run_build(project: Path, *, strict: bool = True, site_dir: str = "site") -> 
     return Build(project, project / site_dir, result.returncode, result.stdout + result.stderr)
 
 
+def build_with_plugin_options(project: Path, plugin: str, options: dict[str, Any]) -> Build:
+    """Build ``project`` with ``options`` for ``plugin`` (listed by name in its mkdocs.yml); the build must pass."""
+    config = load_config(project)
+    plugins = config["plugins"]
+    plugins[plugins.index(plugin)] = {plugin: options}
+    write_config(project, config)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    return build
+
+
 def build_copy(tmp_path: Path, *, posts: dict[str, str] | None = None, strict: bool = True) -> Build:
     """Copy the project, add or replace posts (file name -> Markdown), build it."""
     project = copy_project(tmp_path / "project")

@@ -52,28 +52,28 @@ def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) 
     assert (tmp_path / "site-2" / path).read_bytes() == (tmp_path / "site-1" / path).read_bytes()
 
 
-def test_a_failed_build_cancels_the_drawing(
-    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def busy_batch(renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImageBatch:
+    """Three cards handed to two worker processes."""
     monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
     for number in range(3):
         batch.add(card(number))
+    return batch
+
+
+def test_a_failed_build_cancels_the_drawing(busy_batch: ImageBatch, tmp_path: Path) -> None:
+    batch = busy_batch
     batch.cancel()
     assert batch.pool.executor is None and batch.pending == {}
     assert not (tmp_path / "site").exists()
 
 
-def test_drawn_images_go_to_the_cache_before_the_end(
-    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_drawn_images_go_to_the_cache_before_the_end(busy_batch: ImageBatch, tmp_path: Path) -> None:
     """As pages are written, finished images leave this process's memory for the cache."""
     import concurrent.futures
 
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
-    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
-    for number in range(3):
-        batch.add(card(number))
+    batch = busy_batch
     concurrent.futures.wait(list(batch.pool.futures.values()))
     batch.drain()
     assert batch.pool.futures == {} and batch.drawn_bytes == {}

@@ -13,8 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
-from helpers import Build, copy_project, paged_copy, run_build, write_config
-from helpers import load_config as load_yaml
+from helpers import Build, build_with_plugin_options, copy_project, paged_copy
 
 
 class ProbePlugin(BasePlugin):
@@ -63,10 +62,4 @@ def objects_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProces
 def unrepaired_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site with ``therapy-site/material: repair_markup: false``: Material's markup before our repairs."""
     project = copy_project(tmp_path_factory.mktemp("unrepaired") / "project")
-    config = load_yaml(project)
-    plugins = config["plugins"]
-    plugins[plugins.index("therapy-site/material")] = {"therapy-site/material": {"repair_markup": False}}
-    write_config(project, config)
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return result
+    return build_with_plugin_options(project, "therapy-site/material", {"repair_markup": False})

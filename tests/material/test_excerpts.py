@@ -25,8 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from helpers import REPO, Build, make_post, paged_copy, run_build, write_config
-from helpers import load_config as load_yaml
+from helpers import REPO, Build, build_with_plugin_options, make_post, paged_copy
 from therapy_site.material import excerpts
 from therapy_site.material.excerpts import MORE_NOT_RENDERED, TrimmedExcerpt, render_source_changed, trim_excerpt
 from therapy_site.material.plugin import MaterialPlugin
@@ -431,13 +430,7 @@ def test_the_plugin_trims_unless_told_not_to(site_config: Any, options: dict[str
 def untrimmed_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """``paged_build``'s sources with ``therapy-site/material: trim_excerpts: false``: Material's own excerpts."""
     project = paged_copy(tmp_path_factory.mktemp("untrimmed") / "project")
-    config = load_yaml(project)
-    plugins = config["plugins"]
-    plugins[plugins.index("therapy-site/material")] = {"therapy-site/material": {"trim_excerpts": False}}
-    write_config(project, config)
-    build = run_build(project)
-    assert build.returncode == 0, build.output
-    return build
+    return build_with_plugin_options(project, "therapy-site/material", {"trim_excerpts": False})
 
 
 def listing_pages(build: Build) -> dict[str, bytes]:
