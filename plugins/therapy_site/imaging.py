@@ -114,13 +114,7 @@ class RenderPool:
 
     def results(self) -> dict[str, dict[str, bytes]]:
         """Every submitted job's images (site path -> bytes) by job key; then the pool stops."""
-        try:
-            return {
-                key: self.futures[key].result() if key in self.futures else job.render(self.renderer)
-                for key, job in sorted(self.jobs.items())
-            }
-        finally:
-            self.close()
+        return dict(self.each_result())
 
     def close(self) -> None:
         if self.executor is not None:

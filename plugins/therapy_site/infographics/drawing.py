@@ -1,9 +1,9 @@
-"""Draw a build's image jobs (or copy them from the cache) into the site: shared by infographics and social cards."""
+"""Draw a build's image jobs (or copy them from the cache) into the site: infographics, social cards, hero images."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
@@ -129,16 +129,6 @@ class DrawsWhileBuilding:
         batch = self._batch()
         if batch is not None:
             batch.cancel()
-
-
-def publish_images(
-    jobs: Mapping[str, ImageJob], renderer: Renderer, cache: ImageCache, site_dir: Path, workers: int
-) -> tuple[int, int]:
-    """Copy cached images, draw the others in worker processes (one per core); return ``(rendered, cached)`` counts."""
-    batch = ImageBatch(renderer, cache, workers)
-    for key in sorted(jobs):
-        batch.add(jobs[key])
-    return batch.publish(site_dir)
 
 
 def _copy(source: Path, target: Path) -> None:
