@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/infographics.py [--repeat 3]
 
-Cold: draw and encode (card + portrait, PNG + WebP; or one page card PNG) and
+Cold: draw and encode (card + portrait PNG; or one page card PNG) and
 write them to the cache. Warm: look the key up in the cache and copy the files
 out, as the plugin does on a rebuild. Markdown: the block's cost in a page
 render (parse, validate, fit check, HTML), paid on every build.
@@ -25,10 +25,11 @@ from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.extension import InfographicsExtension
 from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons
-from therapy_site.infographics.jobs import InfographicJob, PageCardJob, infographic_key, page_card_key
+from therapy_site.infographics.jobs import InfographicJob, infographic_key
 from therapy_site.infographics.palette import get_palette
 from therapy_site.infographics.render import Renderer
 from therapy_site.infographics.schema import parse_infographic
+from therapy_site.social.cards import PageCardJob, page_card_key
 
 BRAND, DOMAIN = "Stillwater Therapy", "stillwater-therapy.example"
 ICON_NAMES = ("shield", "eye", "heart", "globe", "leaf", "clock", "lock", "chat")

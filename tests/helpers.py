@@ -212,3 +212,13 @@ def start_preview(project: Path, port: int) -> subprocess.Popen[str]:
         text=True,
         env={"PATH": "/usr/bin:/bin", "HOME": str(project)},
     )
+
+
+@dataclass(frozen=True)
+class NicenessJob:
+    """An image job (``therapy_site.imaging.Job``) that reports the priority of the process drawing it."""
+
+    key: str
+
+    def render(self, renderer: Any) -> dict[str, int]:
+        return {"niceness": os.nice(0)}

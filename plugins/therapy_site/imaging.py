@@ -1,23 +1,34 @@
 """Draw many images at once, across the machine's cores.
 
 Drawing with Pillow is CPU-bound Python, so threads wait on each other (the
-GIL); worker processes do not. Each worker receives the renderer once, when it
-starts. Results are keyed by job, so the output is the same whatever the
-number of workers or the order they finish in.
+GIL); worker processes do not. One build has one set of workers
+(:class:`Workers`), shared by every plugin that draws: they start once, and
+never outnumber the cores. Each plugin's jobs form a :class:`RenderPool`,
+whose results are keyed by job, so the output is the same whatever the number
+of workers or the order they finish in.
+
 Workers are forked when this process runs no other thread (``mkdocs build``):
 cheapest, and nothing is imported again. Forking a process that runs threads
 (``mkdocs serve``) is unsafe, so there they start from a fork server, which
 imports the program's main module again (MkDocs' own entry point allows that).
+Workers run at a lower priority than the build, whose pages are the longest
+path: they draw on the cores the build leaves idle, and on all of them once
+the pages are written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import multiprocessing
 import os
+import pickle
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
+
+WORKER_NICENESS = 10  # below the build process, which the pages wait for
 
 
 class Job(Protocol):
@@ -34,62 +45,109 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-# Set once in each worker process by its initializer; never used by the process that builds the site.
-_worker_renderer: Any = None
+# Set in each worker process by its initializer; never used by the process that builds the site.
+_worker_renderers: dict[str, Any] = {}
 
 
-def _start_worker(renderer: Any) -> None:
-    global _worker_renderer
-    _worker_renderer = renderer
+def _start_worker() -> None:
+    _worker_renderers.clear()
+    with contextlib.suppress(AttributeError, OSError):  # not POSIX, or not allowed: same priority, same images
+        os.nice(WORKER_NICENESS)
 
 
-def _render_in_worker(job: Job) -> dict[str, bytes]:
-    return job.render(_worker_renderer)
+def _render_in_worker(token: str, renderer_blob: bytes, job: Job) -> dict[str, Any]:
+    """Draw ``job`` with the renderer ``token`` names, unpickled once per worker (its fonts stay loaded)."""
+    renderer = _worker_renderers.get(token)
+    if renderer is None:
+        renderer = _worker_renderers[token] = pickle.loads(renderer_blob)
+    return job.render(renderer)
 
 
-def _start_method() -> Any:
+def process_context() -> Any:
+    """Fork when no other thread runs (cheapest); else a fork server (see the module's docstring)."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-class RenderPool:
-    """Jobs drawn in worker processes (or here, with one worker), results by job key.
+class Workers:
+    """One build's worker processes, shared by the plugins that draw; started with the first job sent.
 
-    ``workers`` 0 means one per available core, and never more than those (drawing is CPU-bound).
-    The pool starts with the second job: a lone job is drawn here.
+    ``count`` 0 means one per available core, and never more than those (drawing is CPU-bound). Each
+    :class:`RenderPool` using them attaches; when the last one has closed, the processes stop (a later
+    build starts them again).
     """
 
-    def __init__(self, renderer: Any, *, workers: int = 0) -> None:
-        self.renderer = renderer
-        self.workers = min(workers, available_cores()) if workers > 0 else available_cores()
+    def __init__(self, count: int = 0) -> None:
+        self.count = min(count, available_cores()) if count > 0 else available_cores()
         self.executor: ProcessPoolExecutor | None = None
-        self.futures: dict[str, Future[dict[str, bytes]]] = {}
+        self.attached = 0
+
+    @property
+    def running(self) -> bool:
+        return self.executor is not None
+
+    def submit(self, token: str, renderer_blob: bytes, job: Job) -> Future[dict[str, Any]]:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.count, mp_context=process_context(), initializer=_start_worker
+            )
+        return self.executor.submit(_render_in_worker, token, renderer_blob, job)
+
+    def attach(self) -> None:
+        self.attached += 1
+
+    def detach(self) -> None:
+        self.attached = max(0, self.attached - 1)
+        if self.attached == 0:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+class RenderPool:
+    """One plugin's jobs, drawn by the build's :class:`Workers` (or here), results by job key.
+
+    A lone job (a preview's one changed page) is drawn here, without starting the workers, unless they
+    already run for another plugin.
+    """
+
+    def __init__(self, renderer: Any, workers: Workers) -> None:
+        self.renderer = renderer
+        self.workers = workers
+        self.futures: dict[str, Future[dict[str, Any]]] = {}
         self.jobs: dict[str, Job] = {}
+        self._renderer_blob: tuple[str, bytes] | None = None
+        self._open = True
+        workers.attach()
 
     def submit(self, job: Job) -> None:
-        """Start drawing ``job``. A lone job (a preview's one changed page) never starts the pool."""
+        """Start drawing ``job`` (once per key)."""
         if job.key in self.jobs:
             return
         self.jobs[job.key] = job
-        if self.workers <= 1 or (self.executor is None and len(self.jobs) < 2):
-            return  # drawn here in results(), unless a second job comes
-        if self.executor is None:
-            self.executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=_start_method(),
-                initializer=_start_worker,
-                initargs=(self.renderer,),
-            )
+        if self.workers.count <= 1 or (not self.workers.running and len(self.jobs) < 2):
+            return  # drawn here in each_result(), unless a second job comes
+        token, blob = self._pickled_renderer()
         for key, waiting in self.jobs.items():
             if key not in self.futures:
-                self.futures[key] = self.executor.submit(_render_in_worker, waiting)
+                self.futures[key] = self.workers.submit(token, blob, waiting)
 
-    def take_finished(self) -> dict[str, dict[str, bytes]]:
+    def _pickled_renderer(self) -> tuple[str, bytes]:
+        """The renderer as workers receive it, pickled once; its hash names it in each worker."""
+        if self._renderer_blob is None:
+            blob = pickle.dumps(self.renderer)
+            self._renderer_blob = (hashlib.sha256(blob).hexdigest(), blob)
+        return self._renderer_blob
+
+    def take_finished(self) -> dict[str, dict[str, Any]]:
         """The images of the jobs drawn so far, each job's once (so a caller need not hold them all at once).
 
-        A job that failed stays: :meth:`results` raises its error.
+        A job that failed stays: :meth:`each_result` raises its error.
         """
         finished = {
             key: future.result()
@@ -100,8 +158,8 @@ class RenderPool:
             del self.futures[key], self.jobs[key]
         return finished
 
-    def each_result(self) -> Iterator[tuple[str, dict[str, bytes]]]:
-        """Every submitted job's ``(key, images)``, as each is drawn (one at a time in memory); then the pool stops."""
+    def each_result(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every submitted job's ``(key, images)``, as each is drawn (one at a time in memory); then close."""
         try:
             for key, job in sorted(self.jobs.items()):
                 if key not in self.futures:
@@ -112,12 +170,15 @@ class RenderPool:
         finally:
             self.close()
 
-    def results(self) -> dict[str, dict[str, bytes]]:
-        """Every submitted job's images (site path -> bytes) by job key; then the pool stops."""
+    def results(self) -> dict[str, dict[str, Any]]:
+        """Every submitted job's images (site path -> bytes) by job key; then close."""
         return dict(self.each_result())
 
     def close(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
+        """Drop the jobs not started; the workers stop once no pool uses them."""
+        for future in self.futures.values():
+            future.cancel()
         self.futures, self.jobs = {}, {}
+        if self._open:
+            self._open = False
+            self.workers.detach()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from therapy_site.data import FONTS_DIR, ICONS_DIR
+from therapy_site.imaging import Workers
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.drawing import ImageBatch
 from therapy_site.infographics.fonts import FontSet
@@ -29,10 +30,10 @@ def test_jobs_are_drawn_as_they_come_and_published_at_the_end(
     renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
-    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     batch.add(card(0))
     batch.add(card(1))
-    assert batch.pool.executor is not None and batch.pool.futures  # drawing started before publish
+    assert batch.pool.workers.executor is not None and batch.pool.futures  # drawing started before publish
     batch.add(card(1))  # the same card twice: drawn once
     assert batch.publish(tmp_path / "site") == (2, 0)
     for number in (0, 1):
@@ -41,10 +42,10 @@ def test_jobs_are_drawn_as_they_come_and_published_at_the_end(
 
 
 def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) -> None:
-    first = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=1)
+    first = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(1))
     first.add(card(0))
     assert first.publish(tmp_path / "site-1") == (1, 0)
-    again = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    again = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     again.add(card(0))
     assert again.pending == {} and again.pool.jobs == {}
     assert again.publish(tmp_path / "site-2") == (0, 1)
@@ -56,7 +57,7 @@ def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) 
 def busy_batch(renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImageBatch:
     """Three cards handed to two worker processes."""
     monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
-    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), workers=2)
+    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     for number in range(3):
         batch.add(card(number))
     return batch
@@ -65,7 +66,7 @@ def busy_batch(renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_a_failed_build_cancels_the_drawing(busy_batch: ImageBatch, tmp_path: Path) -> None:
     batch = busy_batch
     batch.cancel()
-    assert batch.pool.executor is None and batch.pending == {}
+    assert batch.pool.workers.executor is None and batch.pending == {}
     assert not (tmp_path / "site").exists()
 
 

@@ -1,11 +1,16 @@
-"""``hero_images.cover``: centre crop to the ratio, scaled to the size; a crop of the right size is not resampled."""
+"""``hero_images``: centre crop to the ratio, scaled to the size; a crop of the right size is not resampled;
+no metadata of the hero is passed on."""
 
 from __future__ import annotations
+
+import io
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 
-from therapy_site.seo.hero_images import SIZES, cover
+from therapy_site.infographics.render import encode_png
+from therapy_site.seo.hero_images import SIZES, cover, hero_images
 
 
 def hero(width: int, height: int) -> Image.Image:
@@ -36,3 +41,35 @@ def test_the_crop_is_centred() -> None:
     square = cover(source, SIZES["1x1"])
     assert square.getpixel((600, 600)) == (255, 255, 255)
     assert square.getpixel((5, 600)) == (255, 255, 255)  # the left 262 px fall outside the centred 675 crop
+
+
+def test_no_metadata_of_the_hero_reaches_the_drawn_images(tmp_path: Path) -> None:
+    """A phone photo's EXIF (with where it was taken), colour profile, XMP and comment stay out of every JPEG."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0)}  # GPS: latitude
+    source = tmp_path / "docs" / "hero.jpg"
+    source.parent.mkdir()
+    hero(1200, 675).save(
+        source, "JPEG", exif=exif, icc_profile=b"profile bytes" * 40, comment=b"taken at home", xmp=b"<x:xmpmeta/>"
+    )
+    with Image.open(source) as opened:
+        assert {"exif", "icc_profile", "comment", "xmp"} <= set(opened.info), "the test hero carries metadata"
+    images = hero_images(tmp_path / "docs", "hero.jpg")
+    drawn = images.render()
+    assert sorted(drawn) == images.site_paths()
+    for data in drawn.values():
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == "JPEG"
+            assert not {"exif", "icc_profile", "comment", "xmp"} & set(image.info), image.info.keys()
+        assert b"Exif" not in data and b"ICC_PROFILE" not in data and b"taken at home" not in data
+
+
+def test_a_png_with_a_colour_profile_is_written_without_it() -> None:
+    image = hero(300, 200)
+    image.info = {"icc_profile": b"profile bytes" * 40, "dpi": (300, 300)}
+    data = encode_png(image)
+    with Image.open(io.BytesIO(data)) as written:
+        assert "icc_profile" not in written.info and "dpi" not in written.info
+    assert b"iCCP" not in data and b"pHYs" not in data
+    assert image.info["icc_profile"], "the caller's image is left as it was"

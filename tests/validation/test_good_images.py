@@ -48,3 +48,24 @@ def test_a_picture_whose_bytes_change_is_judged_again(tmp_path: Path, monkeypatc
     again, errors = judged(project, monkeypatch)
     assert again == [HERO.name]
     assert any("anxiety-hero.webp' is damaged" in error for error in errors), errors
+
+
+def test_a_first_check_judges_many_pictures_across_the_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unknown pictures are decoded by worker processes before the rules run; the rules then decode only the
+    damaged one, to word its finding."""
+    from PIL import Image
+
+    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    project = copy_project(tmp_path / "project")
+    gallery = project / "docs" / "assets" / "images" / "gallery"
+    gallery.mkdir()
+    for number in range(40):
+        Image.new("RGB", (64, 48), (number * 6, 120, 90)).save(gallery / f"picture-{number:02d}.png")
+    hero = project / HERO
+    hero.write_bytes(hero.read_bytes()[:300])
+    decoded, errors = judged(project, monkeypatch)
+    assert decoded == [HERO.name], "the sound pictures were judged by the workers, not one by one here"
+    assert any("anxiety-hero.webp' is damaged" in error for error in errors), errors
+    assert (project / GOOD_IMAGES_FILE).read_text(encoding="utf-8").count(":") >= 2 * 40
+    again, _ = judged(project, monkeypatch)
+    assert again == [HERO.name], "what the workers found sound is remembered"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from therapy_site.imaging import RenderPool
+from therapy_site.imaging import RenderPool, Workers
 from therapy_site.infographics.cache import ImageCache, cache_file, write_atomic
 from therapy_site.infographics.render import Renderer
 
@@ -51,9 +51,9 @@ class ImageBatch:
     to the cache as they arrive, so the build never holds them all in memory.
     """
 
-    def __init__(self, renderer: Any, cache: ImageCache, workers: int) -> None:
+    def __init__(self, renderer: Any, cache: ImageCache, workers: Workers) -> None:
         self.cache = cache
-        self.pool = RenderPool(renderer, workers=workers)
+        self.pool = RenderPool(renderer, workers)
         self.cached: dict[str, dict[str, str]] = {}  # key -> site path -> cached file (strings: hundreds are kept)
         self.pending: dict[str, ImageJob] = {}
         self.drawn: dict[str, dict[str, str]] = {}  # drawn and put in the cache, as ``cached``
@@ -112,9 +112,22 @@ class ImageBatch:
 
 
 class DrawsWhileBuilding:
-    """The MkDocs events of a plugin whose :class:`ImageBatch` is its attribute named ``batch_attribute``."""
+    """The MkDocs events of a plugin whose :class:`ImageBatch` is its attribute named ``batch_attribute``.
+
+    The plugins that draw share one set of worker processes (:meth:`shared_workers`), held by the first
+    of them in ``mkdocs.yml``: started once per build, never more than the cores.
+    """
 
     batch_attribute: ClassVar[str]
+    _shared_workers: Workers | None = None
+
+    def shared_workers(self, config: Any) -> Workers:
+        drawing = [plugin for plugin in config.plugins.values() if isinstance(plugin, DrawsWhileBuilding)]
+        owner = drawing[0] if drawing else self  # not in the collection: a plugin built by hand (tests)
+        if owner._shared_workers is None:
+            counts = [plugin.config.workers for plugin in drawing or [self]]
+            owner._shared_workers = Workers(min(counts))
+        return owner._shared_workers
 
     def _batch(self) -> ImageBatch | None:
         return getattr(self, self.batch_attribute, None)  # None: nothing to draw yet, or on_config never ran

@@ -1,7 +1,7 @@
-"""What the plugin draws: an infographic's four files, named by content hash.
+"""What the plugin draws: an infographic's two images, named by content hash.
 
 The key covers everything the pixels depend on: the data, layout, fonts,
-palette, icons, renderer version and the Pillow/FreeType/Raqm/libwebp versions.
+palette, icons, renderer version and the Pillow/FreeType/Raqm versions.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import PIL
 from PIL import features
 
 from therapy_site.infographics import RENDERER_VERSION
-from therapy_site.infographics.render import Renderer, encode
+from therapy_site.infographics.render import Renderer, encode_png
 from therapy_site.infographics.schema import Infographic
 
 INFOGRAPHICS_DIR = "assets/infographics"
@@ -38,7 +38,6 @@ def _engine() -> dict[str, str | None]:
         "pillow": PIL.__version__,
         "freetype": features.version("freetype2"),
         "raqm": features.version("raqm"),
-        "webp": features.version("webp"),
     }
 
 
@@ -90,16 +89,15 @@ class InfographicJob:
         return f"{slugify(self.infographic.title)}.png"
 
     def site_paths(self) -> list[str]:
-        return [self.site_path(variant, fmt) for variant in ("card", "portrait") for fmt in ("png", "webp")]
+        return [self.site_path(variant, "png") for variant in ("card", "portrait")]
 
     def render(self, renderer: Renderer) -> dict[str, bytes]:
-        """Site path → encoded bytes for the social card and the portrait, PNG and WebP each."""
-        images = {
-            "card": renderer.card(self.infographic, self.brand, self.domain),
-            "portrait": renderer.portrait(self.infographic, self.brand, self.domain),
-        }
+        """Site path → PNG bytes of the social card (``og:image``) and the portrait (download, Pinterest).
+
+        The page shows the infographic as HTML, so no WebP is drawn: nothing would load it.
+        """
         return {
-            self.site_path(variant, fmt): encode(image, fmt)
-            for variant, image in images.items()
-            for fmt in ("png", "webp")
+            self.site_path("card", "png"): encode_png(renderer.card(self.infographic, self.brand, self.domain)),
+            self.site_path("portrait", "png"): encode_png(
+                renderer.portrait(self.infographic, self.brand, self.domain)),
         }

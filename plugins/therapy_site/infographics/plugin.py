@@ -68,7 +68,7 @@ class InfographicsPlugin(DrawsWhileBuilding, BasePlugin[InfographicsConfig]):
             raise PluginError(f"{PLUGIN}: markdown_extensions: therapy_site.infographics: {error}") from error
         extension.setConfig("context", self.context)
         self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
-        self.images = ImageBatch(self.context.renderer, self.cache, self.config.workers)
+        self.images = ImageBatch(self.context.renderer, self.cache, self.shared_workers(config))
         return config
 
     def _site_defaults(self, extension: InfographicsExtension, config: MkDocsConfig) -> None:

@@ -121,16 +121,23 @@ class Canvas:
         return self.image.reduce(U)  # box-average each 2×2 block: supersampled anti-aliasing
 
 
-def encode(image: Image.Image, fmt: str) -> bytes:
-    """PNG or WebP bytes without metadata (no text chunks, EXIF, XMP or ICC), identical for identical pixels."""
+def without_metadata(image: Image.Image) -> Image.Image:
+    """``image`` when it carries no metadata (drawn here), else a copy without its EXIF, ICC, XMP or text.
+
+    Pillow writes what ``image.info`` holds (a PNG's colour profile, a JPEG's comment); copying every
+    image's pixels to drop it cost a fifth of the drawing time.
+    """
+    if not image.info:
+        return image
+    clean = image.copy()
+    clean.info = {}
+    return clean
+
+
+def encode_png(image: Image.Image) -> bytes:
+    """PNG bytes without metadata (no text, time or colour-profile chunks), identical for identical pixels."""
     buffer = io.BytesIO()
-    clean = Image.frombytes(image.mode, image.size, image.tobytes())
-    if fmt == "png":
-        clean.save(buffer, "PNG", compress_level=6)
-    elif fmt == "webp":
-        clean.save(buffer, "WEBP", quality=90, method=2, exact=False)  # method 4: twice the time, 5% smaller
-    else:
-        raise ValueError(f"unknown image format {fmt!r}")
+    without_metadata(image).save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
 
 
@@ -463,4 +470,4 @@ def check_fit(renderer: Renderer, info: Infographic, brand: str, domain: str) ->
     return None
 
 
-__all__ = ["CARD_SIZE", "PORTRAIT_SIZE", "FitError", "Renderer", "check_fit", "encode"]
+__all__ = ["CARD_SIZE", "PORTRAIT_SIZE", "FitError", "Renderer", "check_fit", "encode_png", "without_metadata"]

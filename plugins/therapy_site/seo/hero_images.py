@@ -21,6 +21,8 @@ from typing import Any
 import PIL
 from PIL import Image
 
+from therapy_site.infographics.render import without_metadata
+
 VERSION = "3"
 DERIVED_DIR = "assets/images/derived"
 JPEG_MIME = "image/jpeg"
@@ -64,6 +66,7 @@ class HeroImages:
         """Site path → JPEG bytes for every variant (``renderer``: unused, the image pools' job interface)."""
         with Image.open(self.source) as opened:
             hero = opened.convert("RGB")
+        hero.info = {}  # the hero's EXIF (a camera's GPS), ICC or XMP reach no share image; crops inherit this
         return {
             image.site_path: encode_jpeg(cover(hero, (image.width, image.height))) for image in self.images.values()
         }
@@ -88,10 +91,9 @@ def cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
 
 
 def encode_jpeg(image: Image.Image) -> bytes:
-    """Baseline JPEG, no EXIF/ICC/comments: identical bytes for identical pixels."""
+    """Baseline JPEG, no EXIF/ICC/XMP/comments: identical bytes for identical pixels."""
     buffer = io.BytesIO()
-    clean = Image.frombytes(image.mode, image.size, image.tobytes())
-    clean.save(buffer, "JPEG", quality=85, optimize=True, progressive=False, subsampling="4:2:0")
+    without_metadata(image).save(buffer, "JPEG", quality=85, optimize=True, progressive=False, subsampling="4:2:0")
     return buffer.getvalue()
 
 

@@ -49,7 +49,7 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
         self.language = str(config.theme.get("language") or "en")
         self.cache = ImageCache(self.root / self.config.cache_dir, enabled=self.config.cache)
         # Drawn in worker processes from the first post on, while the build goes on (no renderer: Pillow only).
-        self.hero_images = ImageBatch(None, self.cache, self.config.workers)
+        self.hero_images = ImageBatch(None, self.cache, self.shared_workers(config))
         self.feed_images: dict[str, str] = {}  # post URL -> share image site path
         return config
 

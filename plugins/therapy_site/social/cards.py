@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from therapy_site.infographics.jobs import content_digest
-from therapy_site.infographics.render import Renderer, encode
+from therapy_site.infographics.render import Renderer, encode_png
 
 SOCIAL_DIR = "assets/social"
 
@@ -30,4 +30,4 @@ class PageCardJob:
 
     def render(self, renderer: Renderer) -> dict[str, bytes]:
         image = renderer.page_card(self.title, self.description, self.brand, self.domain)
-        return {self.site_path(): encode(image, "png")}
+        return {self.site_path(): encode_png(image)}

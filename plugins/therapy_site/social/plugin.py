@@ -63,6 +63,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         self._context: InfographicsContext | None = None
         self._assets = root / self.config.assets_dir if self.config.assets_dir else None
         self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
+        self.drawing_workers = self.shared_workers(config)
         return config
 
     def _published_site_url(self, config: MkDocsConfig) -> str:
@@ -148,7 +149,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
     def images(self) -> ImageBatch:
         """The build's cards, drawn from the first one on (the drawing context is made then)."""
         if self._images is None:
-            self._images = ImageBatch(self.context.renderer, self.cache, self.config.workers)
+            self._images = ImageBatch(self.context.renderer, self.cache, self.drawing_workers)
         return self._images
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -11,9 +11,12 @@ import json
 import os
 import posixpath
 import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +36,7 @@ DEFAULT_DESCRIPTION_LENGTH = (50, 160)
 # Hard limits: beyond them an image is refused (the weight budget above is advice).
 DEFAULT_IMAGE_MAX_MB = 5
 DEFAULT_IMAGE_MAX_MEGAPIXELS = 40
+PICTURES_PER_WORKER = 8  # fewer unknown pictures than this per core: judged one by one, no workers started
 
 
 def default_phrases() -> dict[str, str]:
@@ -153,8 +157,7 @@ class CheckContext:
         key = (os.path.abspath(path), shown_src)
         if key not in self._images:
             settings = self.settings
-            limits = f"{settings.image_max_megapixels}:{settings.image_max_mb}"
-            fingerprint = self.good_images.fingerprint(path, limits)
+            fingerprint = self.good_images.fingerprint(path, self._image_limits)
             if fingerprint is not None and fingerprint in self.good_images:
                 self._images[key] = None
             else:
@@ -163,6 +166,40 @@ class CheckContext:
                     self.good_images.add(fingerprint)
                 self._images[key] = problem
         return self._images[key]
+
+    @property
+    def _image_limits(self) -> str:
+        return f"{self.settings.image_max_megapixels}:{self.settings.image_max_mb}"
+
+    def judge_pictures_ahead(self, paths: Iterable[Path]) -> None:
+        """Decode the pictures not yet known sound across the machine's cores, before the rules run.
+
+        The image rule then finds them in :attr:`good_images` instead of decoding them one after another
+        (a site's first check or build decodes every picture). A picture found unsound is left to the rule,
+        which decodes it again to word its finding. Too few pictures to pay for starting workers: nothing.
+        """
+        from therapy_site.imaging import available_cores, process_context
+        from therapy_site.validation.images import is_sound_picture
+
+        unknown: dict[str, Path] = {}
+        for path in paths:
+            fingerprint = self.good_images.fingerprint(path, self._image_limits)
+            if fingerprint is not None and fingerprint not in self.good_images:
+                unknown.setdefault(fingerprint, path)
+        workers = available_cores()
+        if workers < 2 or len(unknown) < PICTURES_PER_WORKER * workers:
+            return
+        limits = (self.settings.image_max_megapixels, self.settings.image_max_mb)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=process_context()) as pool:
+                verdicts = list(
+                    pool.map(is_sound_picture, unknown.values(), repeat(limits), chunksize=PICTURES_PER_WORKER)
+                )
+        except Exception:  # a worker that crashed on a picture, or no processes here: the rule judges each one
+            return
+        for fingerprint, sound in zip(unknown, verdicts, strict=True):
+            if sound:
+                self.good_images.add(fingerprint)
 
     @cached_property
     def good_images(self) -> GoodImages:

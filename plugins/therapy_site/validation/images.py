@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import warnings
 from collections.abc import Iterator
@@ -80,6 +81,21 @@ def image_problem(path: Path, shown_src: str, max_megapixels: float, max_mb: flo
         kind = "is not a picture file" if "cannot identify" in str(problem) else "is damaged and cannot be read"
         return "image-invalid", f"image '{shown_src}' {kind}; export it again as WebP, PNG or JPEG"
     return None
+
+
+def is_sound_picture(path: Path, limits: tuple[float, float]) -> bool:
+    """Whether :func:`image_problem` finds nothing (``limits``: megapixels, megabytes); run in worker processes."""
+    max_megapixels, max_mb = limits
+    return image_problem(path, path.name, max_megapixels, max_mb) is None
+
+
+def picture_files(folder: Path) -> list[Path]:
+    """Every raster picture under ``folder`` (sorted)."""
+    found = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories.sort()
+        found.extend(Path(directory) / name for name in sorted(names) if Path(name).suffix.lower() in RASTER_SUFFIXES)
+    return found
 
 
 def _pixels_message(src: str, width: int, height: int, max_megapixels: float) -> str:

@@ -22,7 +22,7 @@ from therapy_site.validation.files import PAGE_SUFFIXES, ContentEntry, content_f
 from therapy_site.validation.findings import Finding, error
 from therapy_site.validation.front_matter import check_front_matter
 from therapy_site.validation.headings import check_headings
-from therapy_site.validation.images import check_images
+from therapy_site.validation.images import check_images, picture_files
 from therapy_site.validation.language import check_language
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
@@ -149,6 +149,7 @@ def check_site(
     functions of exactly these, so the findings are the same.
     """
     entries = content_files(context.project.docs_dir)
+    context.judge_pictures_ahead(picture_files(context.project.docs_dir))
     if memo is None:
         found = {entry.path: check_entry(entry, context, build_converts=build_converts) for entry in entries}
         context.save_caches()
