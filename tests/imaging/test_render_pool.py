@@ -113,7 +113,7 @@ def test_with_other_threads_running_workers_start_from_a_fork_server(renderer: R
 def test_a_build_starts_its_workers_once_for_every_plugin_that_draws(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_cores: None
 ) -> None:
-    """Infographics, social cards and hero images (three plugins) are drawn by one set of forked workers."""
+    """Infographics, social cards and hero images (three plugins) are drawn by one set of workers, started once."""
     started: list[str] = []
     real = imaging.ProcessPoolExecutor
 
@@ -131,7 +131,7 @@ def test_a_build_starts_its_workers_once_for_every_plugin_that_draws(
     names = ("therapy-site/infographics", "therapy-site/social", "therapy-site/seo")
     drawing = [config.plugins[name] for name in names]
     assert all(plugin.shared_workers(config) is drawing[0].shared_workers(config) for plugin in drawing)
-    assert started == ["fork"]
+    assert len(started) == 1, started  # forked, or from a fork server when the test process runs threads
     assert drawing[0].shared_workers(config).executor is None, "stopped after the build"
     site = tmp_path / "site"
     assert list((site / "assets" / "infographics").glob("*-portrait.png"))

@@ -73,3 +73,27 @@ def test_a_png_with_a_colour_profile_is_written_without_it() -> None:
         assert "icc_profile" not in written.info and "dpi" not in written.info
     assert b"iCCP" not in data and b"pHYs" not in data
     assert image.info["icc_profile"], "the caller's image is left as it was"
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "P"])
+def test_a_transparent_hero_is_drawn_on_white(tmp_path: Path, mode: str) -> None:
+    """Transparent pixels usually hold black: dropping the alpha channel would paint the card's edges black."""
+    picture = Image.new("RGBA", (1200, 675), (0, 0, 0, 0))
+    ImageDraw.Draw(picture).rectangle((400, 200, 800, 475), fill=(40, 40, 40, 255))
+    source = tmp_path / "docs" / "hero.png"
+    source.parent.mkdir()
+    save_transparent(picture, mode, source)
+    images = hero_images(tmp_path / "docs", "hero.png")
+    for site_path, data in images.render().items():
+        with Image.open(io.BytesIO(data)) as image:
+            corner, centre = image.getpixel((5, 5)), image.getpixel((image.width // 2, image.height // 2))
+        assert min(corner) > 245, (site_path, corner)
+        assert max(centre) < 60, (site_path, centre)
+
+
+def save_transparent(picture: Image.Image, mode: str, path: Path) -> None:
+    if mode != "P":
+        picture.convert(mode).save(path)
+        return
+    paletted = picture.convert("P", palette=Image.Palette.ADAPTIVE)
+    paletted.save(path, transparency=paletted.getpixel((0, 0)))  # the corner's palette entry is transparent

@@ -23,7 +23,7 @@ from PIL import Image
 
 from therapy_site.infographics.render import without_metadata
 
-VERSION = "3"
+VERSION = "4"
 DERIVED_DIR = "assets/images/derived"
 JPEG_MIME = "image/jpeg"
 SIZES: dict[str, tuple[int, int]] = {
@@ -65,11 +65,20 @@ class HeroImages:
     def render(self, renderer: Any = None) -> dict[str, bytes]:
         """Site path → JPEG bytes for every variant (``renderer``: unused, the image pools' job interface)."""
         with Image.open(self.source) as opened:
-            hero = opened.convert("RGB")
+            hero = flattened(opened)
         hero.info = {}  # the hero's EXIF (a camera's GPS), ICC or XMP reach no share image; crops inherit this
         return {
             image.site_path: encode_jpeg(cover(hero, (image.width, image.height))) for image in self.images.values()
         }
+
+
+def flattened(image: Image.Image) -> Image.Image:
+    """``image`` in RGB, its transparent parts on white (JPEG has no transparency; dropping the alpha channel
+    would show whatever colour transparent pixels hold, usually black)."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        return Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
+    return image.convert("RGB")
 
 
 def cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
