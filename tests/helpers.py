@@ -222,3 +222,16 @@ class NicenessJob:
 
     def render(self, renderer: Any) -> dict[str, int]:
         return {"niceness": os.nice(0)}
+
+
+@dataclass(frozen=True)
+class FailingJob:
+    """An image job whose drawing raises, as Pillow does on a picture it cannot draw."""
+
+    key: str
+
+    def site_paths(self) -> list[str]:
+        return [f"assets/images/derived/{self.key}-card.jpg"]
+
+    def render(self, renderer: Any) -> dict[str, bytes]:
+        raise ValueError("image file is truncated")

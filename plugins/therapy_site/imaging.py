@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import pickle
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
 
@@ -69,6 +69,14 @@ def process_context() -> Any:
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class DrawingFailed(Exception):
+    """A job's drawing raised, in a worker or here (``__cause__``); ``key`` names the job."""
+
+    def __init__(self, key: str, error: BaseException) -> None:
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.key = key
 
 
 class Workers:
@@ -147,7 +155,7 @@ class RenderPool:
     def take_finished(self) -> dict[str, dict[str, Any]]:
         """The images of the jobs drawn so far, each job's once (so a caller need not hold them all at once).
 
-        A job that failed stays: :meth:`each_result` raises its error.
+        A job that failed stays: :meth:`each_result` raises it as :class:`DrawingFailed`.
         """
         finished = {
             key: future.result()
@@ -163,10 +171,10 @@ class RenderPool:
         try:
             for key, job in sorted(self.jobs.items()):
                 if key not in self.futures:
-                    yield key, job.render(self.renderer)
+                    yield key, _drawn(key, lambda job=job: job.render(self.renderer))
             keys = {future: key for key, future in self.futures.items()}
             for future in as_completed(keys):
-                yield keys[future], future.result()
+                yield keys[future], _drawn(keys[future], future.result)
         finally:
             self.close()
 
@@ -182,3 +190,10 @@ class RenderPool:
         if self._open:
             self._open = False
             self.workers.detach()
+
+
+def _drawn(key: str, draw: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    try:
+        return draw()
+    except Exception as error:  # a worker that died (BrokenProcessPool) or a picture Pillow could not draw
+        raise DrawingFailed(key, error) from error

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from helpers import FailingJob
 from therapy_site.data import FONTS_DIR, ICONS_DIR
 from therapy_site.imaging import Workers
 from therapy_site.infographics.cache import ImageCache
@@ -81,3 +83,21 @@ def test_drawn_images_go_to_the_cache_before_the_end(busy_batch: ImageBatch, tmp
     assert sorted(batch.drawn) == ["key0", "key1", "key2"]
     assert all(Path(path).is_file() for files in batch.drawn.values() for path in files.values())
     assert batch.publish(tmp_path / "site") == (3, 0)
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_an_image_that_cannot_be_drawn_stops_the_build_with_its_name(
+    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """In a worker or here: a clear error naming the image, never a traceback from the pool."""
+    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(count))
+    batch.add(card(0))
+    batch.add(FailingJob("broken"))
+    with pytest.raises(
+        PluginError,
+        match=r"assets/images/derived/broken-card\.jpg could not be drawn "
+        r"\(ValueError: image file is truncated\)",
+    ):
+        batch.publish(tmp_path / "site")
+    assert batch.pool.workers.executor is None

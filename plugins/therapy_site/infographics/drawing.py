@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from therapy_site.imaging import RenderPool, Workers
+from mkdocs.exceptions import PluginError
+
+from therapy_site.imaging import DrawingFailed, RenderPool, Workers
 from therapy_site.infographics.cache import ImageCache, cache_file, write_atomic
 from therapy_site.infographics.render import Renderer
 
@@ -89,7 +91,16 @@ class ImageBatch:
             for site_path, source in self.cached[key].items():
                 cached += 1
                 _copy(Path(source), site_dir / site_path)
-        self._keep(self.pool.each_result())
+        try:
+            self._keep(self.pool.each_result())
+        except DrawingFailed as failed:
+            job = self.pending.get(failed.key)
+            images = ", ".join(job.site_paths()) if job is not None else failed.key
+            self.cancel()
+            raise PluginError(
+                f"the images {images} could not be drawn ({failed}); the build stopped. Build again; "
+                "if it fails the same way, check the picture or block that names these images"
+            ) from failed
         rendered = 0
         for key in sorted(self.drawn):
             for site_path, source in self.drawn[key].items():
