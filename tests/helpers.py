@@ -235,3 +235,29 @@ class FailingJob:
 
     def render(self, renderer: Any) -> dict[str, bytes]:
         raise ValueError("image file is truncated")
+
+
+@dataclass(frozen=True)
+class HeapJob:
+    """An image job that allocates a picture-sized block, like decoding does, and reports whether glibc
+    served it from the process's own heap (kept memory) rather than a fresh mapping from the kernel."""
+
+    key: str
+    size: int = 24 << 20
+
+    def render(self, renderer: Any) -> dict[str, bool]:
+        import ctypes
+
+        class MallInfo2(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd")] + [
+                (name, ctypes.c_size_t) for name in ("usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+            ]
+
+        libc = ctypes.CDLL(None)
+        libc.mallinfo2.restype = MallInfo2
+        libc.malloc.restype = ctypes.c_void_p
+        before = libc.mallinfo2().hblks
+        block = libc.malloc(self.size)
+        mapped = libc.mallinfo2().hblks > before
+        libc.free(ctypes.c_void_p(block))
+        return {"from_heap": not mapped}

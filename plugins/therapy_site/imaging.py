@@ -19,6 +19,7 @@ the pages are written.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import multiprocessing
 import os
@@ -49,8 +50,28 @@ def available_cores() -> int:
 _worker_renderers: dict[str, Any] = {}
 
 
+# glibc's mallopt parameters (malloc.h): keep freed blocks up to these sizes in the process.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+KEPT_BLOCK_BYTES, KEPT_FREE_BYTES = 32 << 20, 128 << 20
+
+
+def keep_freed_memory() -> None:
+    """Let this worker process reuse the memory it frees instead of handing it back to the system.
+
+    Each picture allocates and frees megabytes; by default glibc returns such blocks to the kernel on
+    every free, and the next picture faults fresh zeroed pages in: measured, a third of a worker's time
+    went to the kernel (decoding a picture took three times as long as in the build process). Only glibc
+    has ``mallopt``; elsewhere nothing changes.
+    """
+    with contextlib.suppress(AttributeError, OSError):
+        libc = ctypes.CDLL(None)
+        libc.mallopt(M_MMAP_THRESHOLD, KEPT_BLOCK_BYTES)
+        libc.mallopt(M_TRIM_THRESHOLD, KEPT_FREE_BYTES)
+
+
 def _start_worker() -> None:
     _worker_renderers.clear()
+    keep_freed_memory()
     with contextlib.suppress(AttributeError, OSError):  # not POSIX, or not allowed: same priority, same images
         os.nice(WORKER_NICENESS)
 

@@ -178,7 +178,7 @@ class CheckContext:
         (a site's first check or build decodes every picture). A picture found unsound is left to the rule,
         which decodes it again to word its finding. Too few pictures to pay for starting workers: nothing.
         """
-        from therapy_site.imaging import available_cores, process_context
+        from therapy_site.imaging import available_cores, keep_freed_memory, process_context
         from therapy_site.validation.images import is_sound_picture
 
         unknown: dict[str, Path] = {}
@@ -191,7 +191,7 @@ class CheckContext:
             return
         limits = (self.settings.image_max_megapixels, self.settings.image_max_mb)
         try:
-            with ProcessPoolExecutor(workers, mp_context=process_context()) as pool:
+            with ProcessPoolExecutor(workers, mp_context=process_context(), initializer=keep_freed_memory) as pool:
                 verdicts = list(
                     pool.map(is_sound_picture, unknown.values(), repeat(limits), chunksize=PICTURES_PER_WORKER)
                 )
