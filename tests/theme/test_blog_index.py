@@ -61,15 +61,34 @@ def blog() -> dict[str, object]:
 
 
 def reference_related(post: FakePost, posts: list[FakePost], count: int) -> list[str]:
-    """The definition, spelled out slowly: other posts sharing a category, newest first, ties in blog order."""
-    shared = [other for other in posts if other is not post and any(c in other.categories for c in post.categories)]
-    return names(sorted(shared, key=lambda other: (-other.config.date.created.timestamp(), posts.index(other)))[:count])
+    """The definition, spelled out slowly: other posts sharing a category; most shared categories first, then
+    closest in date (before or after), ties in blog order."""
+
+    def shared(other: FakePost) -> int:
+        return sum(1 for c in post.categories if c in other.categories)
+
+    def distance(other: FakePost) -> float:
+        return abs((other.config.date.created - post.config.date.created).total_seconds())
+
+    candidates = [other for other in posts if other is not post and shared(other)]
+    return names(sorted(candidates, key=lambda other: (-shared(other), distance(other), posts.index(other)))[:count])
 
 
-def test_related_posts_share_a_category_newest_first(blog) -> None:
+def test_related_posts_share_the_most_categories_then_are_closest_in_time(blog) -> None:
     index = BlogIndex(blog["posts"], related_count=3)
-    assert names(index.related(blog["b"])) == ["f", "g", "d"]
-    assert names(index.related(blog["c"])) == ["f", "d", "b"]
+    assert names(index.related(blog["b"])) == ["d", "f", "c"]  # d, f share both; c (day 3) before a (day 1)
+    assert names(index.related(blog["c"])) == ["d", "b", "f"]  # days 4 and 2 around day 3: the newer first
+    assert names(index.related(blog["g"])) == ["f", "d", "b"]  # f: the same day
+
+
+def test_the_newest_post_is_related_to_its_neighbours_in_the_topic_not_to_every_post() -> None:
+    """Newest-first would put the newest post in the related list of every post of its category."""
+    topic = category("Anxiety")
+    posts = newest_first([FakePost(f"p{day:02d}", day, [topic]) for day in range(30)])
+    index = BlogIndex(posts, related_count=3)
+    newest = posts[0]
+    listing_it = [post.name for post in posts if any(other is newest for other in index.related(post))]
+    assert listing_it == ["p28", "p27"]
 
 
 def test_related_posts_exclude_the_post_itself_and_repeat_no_post(blog) -> None:
@@ -90,7 +109,7 @@ def test_related_posts_match_the_definition_for_every_post_and_count(blog) -> No
 def test_related_order_is_stable_for_posts_of_the_same_day(blog) -> None:
     first = names(BlogIndex(blog["posts"], related_count=10).related(blog["a"]))
     again = names(BlogIndex(list(blog["posts"]), related_count=10).related(blog["a"]))
-    assert first == again == ["f", "g", "d", "b"]  # f and g share a day: the blog's order decides
+    assert first == again == ["b", "d", "f", "g"]  # f and g share a day: the blog's order decides
 
 
 def test_post_alone_in_its_category_has_no_related_posts(blog) -> None:

@@ -61,9 +61,13 @@ class BlogIndex:
         return self._members.get(id(category), ())
 
     def related(self, post: Any) -> tuple[Any, ...]:
-        """Up to ``related_count`` other posts sharing a category with ``post``, newest first, no repeats.
+        """Up to ``related_count`` other posts sharing a category with ``post``, no repeats: those sharing the
+        most categories first, then those written closest in time to it (before or after).
 
-        Ties in date keep the blog's own (newest-first) order, so the result is stable.
+        Closest in time, not newest: each post then links to its own neighbours in the topic rather than
+        every post to the same newest few, which the home page lists anyway; and a new title in preview
+        re-renders the few posts that list it, not a whole category. Ties keep the blog's own (newest-first)
+        order, so the result is stable.
         """
         key = id(post)
         if key not in self._related:
@@ -71,19 +75,21 @@ class BlogIndex:
         return self._related[key]
 
     def _compute_related(self, post: Any) -> tuple[Any, ...]:
-        seen: set[int] = {id(post)}
+        shared: dict[int, int] = {}  # id(candidate) -> categories shared with post
         candidates: list[Any] = []
         for category in _categories(post):
             for candidate in self.in_category(category):
-                if id(candidate) not in seen:
-                    seen.add(id(candidate))
+                if candidate is post:
+                    continue
+                if id(candidate) not in shared:
+                    shared[id(candidate)] = 0
                     candidates.append(candidate)
-        candidates.sort(key=self._newest_first)
+                shared[id(candidate)] += 1
+        created = _created(post)
+        candidates.sort(
+            key=lambda other: (-shared[id(other)], abs(_created(other) - created), self._position[id(other)])
+        )
         return tuple(candidates[: self.related_count])
-
-    def _newest_first(self, post: Any) -> tuple[float, int]:
-        """Newest creation date first; equal dates keep the blog's own order, so the result is stable."""
-        return -_created(post), self._position[id(post)]
 
 
 def _categories(post: Any) -> Iterable[Any]:
