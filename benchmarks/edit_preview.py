@@ -10,8 +10,9 @@ answers), then, per round, save two edits to the newest post and time from
 each save: a sentence in its body (only the post changes) until the served
 post shows it; then a new title and excerpt until the post shows them, and
 until every page that shows the post does too: the blog index and its
-category page (excerpts) and, for ours, a post of the same category that lists
-it under related posts. Median of the rounds; printed, never asserted.
+category page (excerpts) and, for ours, the posts whose footer shows its title:
+its older neighbour and the related posts that list it back. Median of the rounds;
+printed, never asserted.
 """
 
 from __future__ import annotations
@@ -121,15 +122,24 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 def pages_showing_the_post(base: str, post_url: str, *, vanilla: bool) -> list[str]:
-    """Listing pages (blog index, the post's category) and, for ours, a related post that show the newest post."""
+    """Listing pages (blog index, the post's category) and, for ours, the posts whose footer shows the newest
+    post's title: its older neighbour ("Newer article") and those of its related posts that list it back."""
     category = CATEGORIES[NEWEST % len(CATEGORIES)].lower().replace(" ", "-")
     pages = [base + "blog/", base + f"blog/category/{category}/"]
-    if not vanilla:
-        # Every other post of the same category lists the newest one among its related posts.
-        html = fetch(base + post_url) or ""
-        related = re.search(r'class="ts-related"[\s\S]*?href="([^"]+)"', html)
-        if related:
-            pages.append(urllib.request.urljoin(base + post_url, related.group(1)))
+    if vanilla:
+        return pages
+    html = fetch(base + post_url) or ""
+    older = re.search(r'class="ts-post-nav__prev"[\s\S]*?href="([^"]+)"', html)
+    if older:
+        pages.append(urllib.request.urljoin(base + post_url, older.group(1)))
+    related = re.search(r'class="ts-related"([\s\S]*?)</section>', html)
+    for href in re.findall(r'href="([^"]+)"', related.group(1) if related else ""):
+        url = urllib.request.urljoin(base + post_url, href)
+        footer = re.search(r'class="ts-related"([\s\S]*?)</section>', fetch(url) or "")
+        backlinks = re.findall(r'href="([^"]+)"', footer.group(1)) if footer else []
+        listed = any(urllib.request.urljoin(url, back) == base + post_url for back in backlinks)
+        if listed and url not in pages:
+            pages.append(url)
     return pages
 
 
