@@ -4,6 +4,7 @@
   site's ``custom_dir`` (``overrides/`` still wins) and before Material's own
   folder, so our copies of ``partials/header.html``, ``search.html`` and
   ``post.html`` replace Material's;
+* ``on_config`` makes Material's blog read posts' front matter with libyaml (:mod:`.posts`);
 * ``on_page_markdown`` makes each post's excerpt a :class:`.excerpts.TrimmedExcerpt`
   (listing pages convert only the Markdown before the separator; ``trim_excerpts: false``
   keeps Material's own rendering);
@@ -25,10 +26,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from therapy_site.material.blog import is_listing
+from therapy_site.material.blog import BLOG_PLUGIN, is_listing
 from therapy_site.material.editor import MarkupEditError
 from therapy_site.material.excerpts import trim_excerpt
 from therapy_site.material.partials import TEMPLATES_DIR
+from therapy_site.material.posts import read_posts_with_libyaml
 from therapy_site.material.repairs import RepairContext, repair_material_markup
 
 log = get_plugin_logger(__name__)
@@ -60,6 +62,9 @@ class MaterialPlugin(BasePlugin[MaterialConfig]):
         if config.theme.name != "material":
             raise PluginError(f"therapy-site/material: needs theme 'material' (mkdocs.yml has '{config.theme.name}')")
         add_templates_dir(config.theme)
+        blog = config.plugins.get(BLOG_PLUGIN)
+        if blog is not None:
+            read_posts_with_libyaml(blog)  # before the blog's on_files reads the posts
         return config
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
