@@ -5,7 +5,10 @@ the order and the attributes of what ``<head>`` and ``<body>`` fetch decide what
 the first paint waits for: Material's script bundle is deferred, no script
 blocks the parser, and the faces a page's first layout needs are preloaded as
 fonts (Chrome gives them high, not render-blocking, priority; faces it finds
-itself during layout get the highest).
+itself during layout get the highest). A page waits for two stylesheets, as
+vanilla Material's do: Material's main sheet and our bundle, which carries
+Material's palette sheet (a third sheet in flight costs a round trip of
+Lighthouse's simulated network before the first paint).
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import re
 from typing import Any
 
 import pytest
+import rcssmin
 
 from helpers import Build, site_stylesheets, stylesheet_bundle
 
 PAGES = ("", "blog/", "blog/role-of-trust-in-therapy/", "404.html")
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+MATERIAL_MAIN = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 FIRST_SCREEN_FACES = ("inter-regular.woff2", "inter-semibold.woff2")
 
 
@@ -96,3 +101,46 @@ def test_materials_deferred_bundle_starts_its_components(site_url: str, browser:
     assert "js" in page.evaluate("document.documentElement.className").split()
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_waits_for_two_stylesheets_materials_main_sheet_and_our_bundle(site_build: Build, path: str) -> None:
+    hrefs = site_build.html(path).xpath("//link[@rel='stylesheet']/@href")
+    assert len(hrefs) == 2, hrefs
+    assert MATERIAL_MAIN.search(hrefs[0]) and published(site_build, path, hrefs[0])
+    assert hrefs[1:] == site_stylesheets(site_build, path)
+    assert not [href for href in hrefs if "palette" in href]
+
+
+def test_the_bundle_starts_with_materials_palette_sheet(site_build: Build) -> None:
+    """Material's cascade order: main, palette, then ours (so our colours still win)."""
+    (palette,) = (site_build.site / "assets/stylesheets").glob("palette.*.min.css")
+    css = stylesheet_bundle(site_build, "")
+    minified = rcssmin.cssmin(palette.read_text(encoding="utf-8"))
+    assert css.startswith(f"/* {palette.name} */\n{minified}\n/* fonts.css */")
+
+
+def test_the_bundle_is_minified(site_build: Build) -> None:
+    """Only the one-line comment naming each part is left; no authors' comments, no indentation."""
+    css = stylesheet_bundle(site_build, "")
+    comments = re.findall(r"/\*.*?\*/", css, flags=re.DOTALL)
+    assert comments and all(re.fullmatch(r"/\* [\w.-]+\.css \*/", comment) for comment in comments), comments[:3]
+    assert "\n  " not in css
+
+
+@pytest.mark.parametrize("path", ["", "blog/role-of-trust-in-therapy/"])
+def test_the_palette_applies_from_the_bundle_without_a_policy_violation(site_url: str, browser: Any, path: str) -> None:
+    """The dark scheme ("slate") is defined in Material's palette sheet only: it must reach the page."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, color_scheme="dark")
+    page = context.new_page()
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )
+    page.goto(site_url + path, wait_until="load")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
+    sheets = page.evaluate("[...document.styleSheets].map(sheet => sheet.href)")
+    assert len(sheets) == 2 and not [href for href in sheets if "palette" in (href or "")]
+    assert page.evaluate("window.__violations") == []
+    context.close()

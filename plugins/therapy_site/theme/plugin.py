@@ -34,6 +34,7 @@ from therapy_site.material.blog import (
     uses_default_post_template,
 )
 from therapy_site.material.scripts import deferred_material_script
+from therapy_site.material.styles import palette_to_bundle
 from therapy_site.pagedata import Hero, page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.review import STYLESHEET as REVIEW_STYLESHEET
@@ -81,6 +82,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         # overrides/main.html loads it with `defer` (see therapy_site.material.scripts); None keeps Material's block.
         env.globals["therapy_material_script"] = deferred_material_script(files, config.extra_javascript)
         env.globals["therapy_font_preloads"] = font_preloads(self.font_files)
+        # overrides/main.html links only Material's main sheet when our bundle has its palette; None: Material's block.
+        env.globals["therapy_material_stylesheet"] = getattr(self, "material_stylesheet", None)
         return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -116,8 +119,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     @event_priority(-100)
     def _bundle_stylesheets(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Last of all plugins: every feature has registered its stylesheet."""
-        bundle_stylesheets(files, config)
+        """Last of all plugins: every feature has registered its stylesheet. Material's palette leads the bundle."""
+        material = palette_to_bundle(files, config.theme)
+        leading = [material.palette] if material else []
+        bundled = bundle_stylesheets(files, config, leading) is not None
+        self.material_stylesheet = material.main if material and bundled else None
         return files
 
     on_files = CombinedEvent(_add_fonts, _bundle_stylesheets)
