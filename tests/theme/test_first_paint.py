@@ -24,7 +24,7 @@ from helpers import Build, site_stylesheets, stylesheet_bundle
 PAGES = ("", "blog/", "blog/role-of-trust-in-therapy/", "404.html")
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 MATERIAL_MAIN = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
-FIRST_SCREEN_FACES = ("inter-regular.woff2", "inter-semibold.woff2")
+FIRST_SCREEN_FACES = ("inter-regular-core.woff2", "inter-semibold-core.woff2")
 
 
 def published(build: Build, path: str, url: str) -> bool:

@@ -41,6 +41,7 @@ from therapy_site.review import STYLESHEET as REVIEW_STYLESHEET
 from therapy_site.review import resolve_review
 from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.theme.blog_index import BlogIndex
+from therapy_site.theme.font_faces import font_faces_css
 from therapy_site.theme.font_fallback import fallback_css
 from therapy_site.theme.hero import resolve_hero
 from therapy_site.theme.preloads import font_preloads
@@ -55,7 +56,6 @@ from therapy_site.theme.preview import (
 )
 
 log = get_plugin_logger(__name__)
-PACKAGE_DIR = Path(__file__).parent
 
 
 class ThemeConfig(Config):
@@ -112,7 +112,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         """First of all plugins, so the font faces lead the stylesheet bundle."""
         for font in sorted(self.fonts_dir.glob("*.woff2")):
             add_file(files, config, f"assets/fonts/{font.name}", font)
-        add_stylesheet(files, config, PACKAGE_DIR / "fonts.css")
+        add_stylesheet_text(files, config, "fonts.css", font_faces_css(self.fonts_dir))
         add_stylesheet_text(files, config, "font-fallback.css", fallback_css(self.fonts_dir))
         add_stylesheet(files, config, REVIEW_STYLESHEET)
         return files
