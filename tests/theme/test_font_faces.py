@@ -103,3 +103,9 @@ def test_text_beyond_the_core_faces_fetches_the_full_face_and_is_set_in_inter(si
     assert any(url.endswith("/inter-regular.woff2") for url in fetched), fetched
     assert drawn_in_inter
     assert loaded == 3  # the two core faces and the full regular face; the full semibold one is not needed
+
+
+def test_the_site_publishes_exactly_the_faces_its_stylesheet_names(site_build: Build) -> None:
+    """No font file sits in the site unused (the infographics' bold face is drawn into images, never served)."""
+    published = {path.name for path in (site_build.site / "assets" / "fonts").glob("*")}
+    assert published == set(rules(stylesheet_bundle(site_build, "")))

@@ -53,6 +53,12 @@ def first_screen_faces(available: Collection[str]) -> list[str]:
     return [name for name in chosen if name in available]
 
 
+def web_font_files(fonts_dir: Path) -> list[str]:
+    """The files of ``fonts_dir`` that ``fonts.css`` names, the ones a site publishes (not the infographics' bold)."""
+    names = (name for face in FACES for name in (face.core, face.full))
+    return [name for name in names if (fonts_dir / name).is_file()]
+
+
 def _rule(name: str, weight: str, codepoints: Iterable[int] | None) -> str:
     lines = [
         "@font-face {",

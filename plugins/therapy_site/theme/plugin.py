@@ -41,7 +41,7 @@ from therapy_site.review import STYLESHEET as REVIEW_STYLESHEET
 from therapy_site.review import resolve_review
 from therapy_site.sources import front_matter_key_line, read_source
 from therapy_site.theme.blog_index import BlogIndex
-from therapy_site.theme.font_faces import font_faces_css
+from therapy_site.theme.font_faces import font_faces_css, web_font_files
 from therapy_site.theme.font_fallback import fallback_css
 from therapy_site.theme.hero import resolve_hero
 from therapy_site.theme.preloads import font_preloads
@@ -94,7 +94,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             self.fonts_dir = FONTS_DIR
         if not self.fonts_dir.is_dir():
             raise PluginError(f"therapy-site/theme: no fonts folder at {self.fonts_dir}")
-        self.font_files = {font.name for font in self.fonts_dir.glob("*.woff2")}
+        self.font_files = set(web_font_files(self.fonts_dir))
         self.blog_index: BlogIndex | None = None
         return config
 
@@ -110,8 +110,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     @event_priority(100)
     def _add_fonts(self, files: Files, *, config: MkDocsConfig) -> Files:
         """First of all plugins, so the font faces lead the stylesheet bundle."""
-        for font in sorted(self.fonts_dir.glob("*.woff2")):
-            add_file(files, config, f"assets/fonts/{font.name}", font)
+        for name in web_font_files(self.fonts_dir):
+            add_file(files, config, f"assets/fonts/{name}", self.fonts_dir / name)
         add_stylesheet_text(files, config, "fonts.css", font_faces_css(self.fonts_dir))
         add_stylesheet_text(files, config, "font-fallback.css", fallback_css(self.fonts_dir))
         add_stylesheet(files, config, REVIEW_STYLESHEET)
