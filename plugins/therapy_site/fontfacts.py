@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,8 @@ def _shipped_facts() -> dict[str, Any]:
         return {}
 
 
-def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
+def codepoint_runs(codepoints: Iterable[int]) -> list[list[int]]:
+    """Runs of consecutive code points, each as ``[first, last]``, in order."""
     ranges: list[list[int]] = []
     for point in sorted(codepoints):
         if ranges and ranges[-1][1] == point - 1:
@@ -76,7 +78,7 @@ def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
 
 def _to_json(facts: FontFacts) -> dict[str, Any]:
     return {
-        "codepoints": _ranges(facts.codepoints),
+        "codepoints": codepoint_runs(facts.codepoints),
         "ascent": facts.ascent,
         "descent": facts.descent,
         "line_gap": facts.line_gap,

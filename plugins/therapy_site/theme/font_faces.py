@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from therapy_site.fontfacts import font_facts
+from therapy_site.fontfacts import codepoint_runs, font_facts
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,7 @@ CODE_FONT = 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", monospace'
 
 def unicode_range(codepoints: Iterable[int]) -> str:
     """A CSS ``unicode-range`` value for ``codepoints``: runs of consecutive points as ``U+a-b``."""
-    runs: list[list[int]] = []
-    for point in sorted(codepoints):
-        if runs and runs[-1][1] == point - 1:
-            runs[-1][1] = point
-        else:
-            runs.append([point, point])
+    runs = codepoint_runs(codepoints)
     return ", ".join(f"U+{start:X}" if start == end else f"U+{start:X}-{end:X}" for start, end in runs)
 
 
