@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from datetime import date
 from pathlib import Path
 
@@ -90,8 +90,17 @@ def check_conversion(source: SourceFile, context: CheckContext) -> list[Finding]
     return sorted(findings, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
 
 
-def check_source(source: SourceFile, context: CheckContext, *, build_converts: bool = False) -> list[Finding]:
-    """Every rule's findings for ``source``; with ``build_converts``, not those the build's conversion gives."""
+def check_source(
+    source: SourceFile,
+    context: CheckContext,
+    *,
+    build_converts: bool = False,
+    converted: list[Finding] | None = None,
+) -> list[Finding]:
+    """Every rule's findings for ``source``; with ``build_converts``, not those the build's conversion gives.
+
+    ``converted``: the findings of :func:`check_conversion` for ``source``, found ahead (:func:`convert_ahead`).
+    """
     if source.read_error:
         line, column, message, rule = source.read_error
         return [error(source.shown, line, message, rule, column)]
@@ -100,15 +109,24 @@ def check_source(source: SourceFile, context: CheckContext, *, build_converts: b
     if _has_unclosed_block(source, context):
         # An unclosed block swallows the rest of the page: the converted page says nothing reliable.
         rules = tuple(rule for rule in RULES if rule not in (check_faq, check_blocks))
-    elif build_converts:
+    elif build_converts or converted is not None:
         rules = tuple(rule for rule in RULES if rule not in converted_by_build(context))
     else:
         rules = RULES
     findings = {finding for rule in rules for finding in _run(rule, source, context)}
+    if converted is not None and not build_converts:
+        findings.update(converted)
     return sorted(findings, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
 
 
-def check_entry(entry: ContentEntry, context: CheckContext, *, build_converts: bool = False) -> list[Finding]:
+def check_entry(
+    entry: ContentEntry,
+    context: CheckContext,
+    *,
+    build_converts: bool = False,
+    ahead: Mapping[str, list[Finding]] | None = None,
+) -> list[Finding]:
+    """The findings for one content entry; ``ahead``: conversion findings by absolute path (:func:`convert_ahead`)."""
     if entry.skipped:
         return []
     if entry.problem is not None:
@@ -119,7 +137,56 @@ def check_entry(entry: ContentEntry, context: CheckContext, *, build_converts: b
     except Exception as problem:  # reading is built not to raise; if it still does, say where
         message = f"this file could not be read ({type(problem).__name__}: {problem}); save it again as UTF-8 text"
         return [error(context.shown(entry.path), 1, message, "internal")]
-    return check_source(source, context, build_converts=build_converts)
+    converted = ahead.get(os.path.abspath(entry.path)) if ahead else None
+    return check_source(source, context, build_converts=build_converts, converted=converted)
+
+
+# Pages to convert per worker and core before converting ahead pays for starting workers.
+CONVERSIONS_PER_WORKER = 8
+# Set in each worker process by its initializer: the forked copy of the checking process's context.
+_worker_contexts: list[CheckContext] = []
+
+
+def _adopt_context(context: CheckContext) -> None:
+    _worker_contexts[:] = [context]
+
+
+def _convert_in_worker(paths: list[Path]) -> list[list[Finding]]:
+    context = _worker_contexts[0]
+    return [check_conversion(context.source(path), context) for path in paths]
+
+
+def convert_ahead(entries: Iterable[ContentEntry], context: CheckContext) -> dict[str, list[Finding]]:
+    """The findings of :func:`check_conversion` for the entries that need converting, across the cores.
+
+    Converting a page with the site's extensions is most of what checking it costs, and each page
+    converts alone: a first ``therapy-site check`` or preview of a 500-post site converted them one
+    after another on one core. Workers are forked, so each starts with this context as it is (its
+    extensions built, its pages read) and nothing is pickled but paths and findings. Where forking is
+    not possible (another thread runs, as in a preview's rebuilds, or not POSIX), with too few pages to
+    pay for the workers, or when a worker fails: nothing, and the rules convert each page themselves.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from therapy_site.imaging import available_cores, process_context
+
+    paths = [
+        entry.path
+        for entry in entries
+        if not entry.skipped and entry.problem is None and awaits_conversion(context.source(entry.path), context)
+    ]
+    workers, process = available_cores(), process_context()
+    if workers < 2 or len(paths) < CONVERSIONS_PER_WORKER * workers or process.get_start_method() != "fork":
+        return {}
+    context.markdown()  # built once here, inherited by every worker
+    per_chunk = max(1, min(CONVERSIONS_PER_WORKER, len(paths) // (workers * 4)))
+    chunks = [paths[start : start + per_chunk] for start in range(0, len(paths), per_chunk)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=process, initializer=_adopt_context, initargs=(context,)) as pool:
+            found = [findings for chunk in pool.map(_convert_in_worker, chunks) for findings in chunk]
+    except Exception:  # a worker that died, or no processes here: the rules convert each page themselves
+        return {}
+    return {os.path.abspath(path): findings for path, findings in zip(paths, found, strict=True)}
 
 
 def check_file(path: Path, context: CheckContext) -> list[Finding]:
@@ -127,7 +194,9 @@ def check_file(path: Path, context: CheckContext) -> list[Finding]:
 
 
 def check_paths(paths: Iterable[Path], context: CheckContext) -> list[Finding]:
-    findings = [finding for entry in markdown_files(paths) for finding in check_entry(entry, context)]
+    entries = list(markdown_files(paths))
+    ahead = convert_ahead(entries, context)
+    findings = [finding for entry in entries for finding in check_entry(entry, context, ahead=ahead)]
     context.save_caches()
     return findings
 
@@ -151,17 +220,23 @@ def check_site(
     entries = content_files(context.project.docs_dir)
     context.judge_pictures_ahead(picture_files(context.project.docs_dir))
     if memo is None:
-        found = {entry.path: check_entry(entry, context, build_converts=build_converts) for entry in entries}
+        ahead = {} if build_converts else convert_ahead(entries, context)
+        found = {
+            entry.path: check_entry(entry, context, build_converts=build_converts, ahead=ahead) for entry in entries
+        }
         context.save_caches()
         return found
     site = f"{site_fingerprint(context)}:{build_converts}"
+    keys = {entry.path: f"{site}:{file_digest(entry.path)}" for entry in entries}
+    unknown = [entry for entry in entries if memo.get(os.path.abspath(entry.path), ("",))[0] != keys[entry.path]]
+    ahead = {} if build_converts else convert_ahead(unknown, context)
     results: dict[Path, list[Finding]] = {}
     for entry in entries:
-        path = os.path.abspath(entry.path)
-        key = f"{site}:{file_digest(entry.path)}"
+        path, key = os.path.abspath(entry.path), keys[entry.path]
         remembered = memo.get(path)
         if remembered is None or remembered[0] != key:
-            remembered = memo[path] = (key, check_entry(entry, context, build_converts=build_converts))
+            found = check_entry(entry, context, build_converts=build_converts, ahead=ahead)
+            remembered = memo[path] = (key, found)
         results[entry.path] = remembered[1]
     for stale in set(memo) - {os.path.abspath(entry.path) for entry in entries}:
         del memo[stale]  # deleted or renamed files
@@ -227,5 +302,6 @@ __all__ = [
     "check_paths",
     "check_site",
     "check_source",
+    "convert_ahead",
     "markdown_files",
 ]
