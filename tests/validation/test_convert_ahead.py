@@ -4,7 +4,11 @@ workers can't be used (another thread runs, a worker fails) the rules convert th
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import markdown_files
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+PROBE = Path(__file__).resolve().parent / "convert_ahead_probe.py"
 
 
 @pytest.fixture(scope="module")
@@ -36,77 +41,47 @@ def crowded_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def checked(project: Path) -> tuple[list[str], dict[str, list[object]]]:
-    """(every finding as check prints it, what convert_ahead returned) of one fresh check of the docs folder."""
-    returned: dict[str, list[object]] = {}
-    real = runner.convert_ahead
-
-    def spying(entries, context):  # type: ignore[no-untyped-def]
-        returned.update(real(entries, context))
-        return returned
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(runner, "convert_ahead", spying)
-        findings = runner.check_paths([project / "docs"], CheckContext(load_project(project / "mkdocs.yml")))
-    return [finding.as_text() for finding in findings], returned
-
-
-def one_by_one(project: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    with monkeypatch.context() as patch:
-        patch.setattr(runner, "CONVERSIONS_PER_WORKER", 10**6)  # never enough pages: no workers
-        findings, returned = checked(project)
-    assert returned == {}
-    return findings
+def checked(project: Path, mode: str) -> tuple[int, list[str]]:
+    """(pages converted by workers, every finding as check prints it) of a fresh check in a process of its own."""
+    result = subprocess.run(
+        [sys.executable, str(PROBE), str(project), mode],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    return report["converted"], report["findings"]
 
 
-@pytest.fixture
-def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
-
-
-@pytest.mark.usefixtures("two_cores")
-def test_pages_converted_by_workers_give_the_findings_of_converting_them_in_turn(
-    crowded_project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    findings, returned = checked(crowded_project)
-    converting = [
-        entry.path
-        for entry in markdown_files([crowded_project / "docs"])
-        if entry.problem is None and not entry.skipped
-    ]
-    assert len(returned) >= runner.CONVERSIONS_PER_WORKER * 2 and set(returned) <= {str(p) for p in converting}
+def test_pages_converted_by_workers_give_the_findings_of_converting_them_in_turn(crowded_project: Path) -> None:
+    converted, findings = checked(crowded_project, "workers")
+    assert converted >= runner.CONVERSIONS_PER_WORKER * 2
     # Problems only a conversion finds came back from the workers, with their file and line.
     assert any(text.endswith("[faq]") for text in findings), findings
     assert any("block-bad-option-value.md:17:" in text and text.endswith("[block]") for text in findings)
-    assert findings == one_by_one(crowded_project, monkeypatch)
+    assert (0, findings) == checked(crowded_project, "one-by-one")
 
 
-@pytest.mark.usefixtures("two_cores")
-def test_with_another_thread_running_the_rules_convert_the_pages_themselves(
-    crowded_project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_worker_leaves_the_conversions_to_the_rules(crowded_project: Path) -> None:
+    converted, findings = checked(crowded_project, "crashing-workers")
+    assert converted == 0
+    assert findings == checked(crowded_project, "one-by-one")[1]
+
+
+def test_with_another_thread_running_no_worker_is_forked(crowded_project: Path) -> None:
     """Forking a process with threads is unsafe (a preview's rebuilds run beside its server's threads)."""
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        findings, returned = checked(crowded_project)
+        context = CheckContext(load_project(crowded_project / "mkdocs.yml"))
+        entries = markdown_files([crowded_project / "docs"])
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+            converted = runner.convert_ahead(entries, context)
     finally:
         stop.set()
         thread.join()
-    assert returned == {}
-    assert findings == one_by_one(crowded_project, monkeypatch)
-
-
-@pytest.mark.usefixtures("two_cores")
-def test_a_failing_worker_leaves_the_conversions_to_the_rules(
-    crowded_project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def crash(paths: list[Path]) -> list[list[object]]:
-        raise MemoryError("a worker ran out of memory")
-
-    expected = one_by_one(crowded_project, monkeypatch)
-    monkeypatch.setattr(runner, "_convert_in_worker", crash)  # the forked workers inherit it
-    findings, returned = checked(crowded_project)
-    assert returned == {}
-    assert findings == expected
+    assert converted == {}
