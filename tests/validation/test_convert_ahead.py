@@ -13,10 +13,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from corpus_support import load_cases
+from corpus_support import load_cases, located, run_check
 
 import therapy_site.validation.runner as runner
-from helpers import copy_project
+from helpers import copy_project, run_build
 from therapy_site.cli.project import load_project
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import markdown_files
@@ -85,3 +85,16 @@ def test_with_another_thread_running_no_worker_is_forked(crowded_project: Path) 
         stop.set()
         thread.join()
     assert converted == {}
+
+
+def test_a_strict_build_that_stops_lists_what_check_lists_with_its_pages_converted_by_workers(
+    crowded_project: Path, tmp_path: Path
+) -> None:
+    """A strict build with errors converts the pages it has not converted yet across the cores, to list every
+    finding as check does (both run in processes of their own, so both use workers)."""
+    build = run_build(crowded_project, strict=True, site_dir=str(tmp_path / "site"))
+    checked = run_check(crowded_project)
+    assert build.returncode != 0 and checked.returncode == 1
+    listed = located(checked.stdout)
+    assert any(rule == "faq" for *_rest, rule in listed) and any(rule == "block" for *_rest, rule in listed)
+    assert located(build.output) == listed

@@ -46,7 +46,13 @@ from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import is_editor_leftover
 from therapy_site.validation.findings import Finding
-from therapy_site.validation.runner import Memo, awaits_conversion, check_conversion, check_site
+from therapy_site.validation.runner import (
+    Memo,
+    awaits_conversion,
+    check_conversion,
+    check_site,
+    convert_pages_ahead,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -167,10 +173,14 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
 
     def _with_conversion(self, results: dict[Path, list[Finding]], context: CheckContext) -> dict[Path, list[Finding]]:
         awaiting, self.awaiting = set(self.awaiting.values()), {}
+        ahead = convert_pages_ahead(sorted(awaiting), context)
+
+        def converted(path: Path) -> list[Finding]:
+            found = ahead.get(os.path.abspath(path))
+            return check_conversion(context.source(path), context) if found is None else found
+
         return {
-            path: sorted({*found, *check_conversion(context.source(path), context)}, key=_printed_order)
-            if path in awaiting
-            else found
+            path: sorted({*found, *converted(path)}, key=_printed_order) if path in awaiting else found
             for path, found in results.items()
         }
 

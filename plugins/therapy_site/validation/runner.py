@@ -157,7 +157,17 @@ def _convert_in_worker(paths: list[Path]) -> list[list[Finding]]:
 
 
 def convert_ahead(entries: Iterable[ContentEntry], context: CheckContext) -> dict[str, list[Finding]]:
-    """The findings of :func:`check_conversion` for the entries that need converting, across the cores.
+    """The findings of :func:`check_conversion` for the entries that need converting (:func:`convert_pages_ahead`)."""
+    paths = [
+        entry.path
+        for entry in entries
+        if not entry.skipped and entry.problem is None and awaits_conversion(context.source(entry.path), context)
+    ]
+    return convert_pages_ahead(paths, context)
+
+
+def convert_pages_ahead(paths: list[Path], context: CheckContext) -> dict[str, list[Finding]]:
+    """The findings of :func:`check_conversion` for ``paths`` (pages to convert), by absolute path, across the cores.
 
     Converting a page with the site's extensions is most of what checking it costs, and each page
     converts alone: a first ``therapy-site check`` or preview of a 500-post site converted them one
@@ -170,11 +180,6 @@ def convert_ahead(entries: Iterable[ContentEntry], context: CheckContext) -> dic
 
     from therapy_site.imaging import available_cores, process_context
 
-    paths = [
-        entry.path
-        for entry in entries
-        if not entry.skipped and entry.problem is None and awaits_conversion(context.source(entry.path), context)
-    ]
     workers, process = available_cores(), process_context()
     if workers < 2 or len(paths) < CONVERSIONS_PER_WORKER * workers or process.get_start_method() != "fork":
         return {}
@@ -303,5 +308,6 @@ __all__ = [
     "check_site",
     "check_source",
     "convert_ahead",
+    "convert_pages_ahead",
     "markdown_files",
 ]
