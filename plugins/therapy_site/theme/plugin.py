@@ -94,7 +94,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             self.fonts_dir = FONTS_DIR
         if not self.fonts_dir.is_dir():
             raise PluginError(f"therapy-site/theme: no fonts folder at {self.fonts_dir}")
-        self.font_files = set(web_font_files(self.fonts_dir))
+        self.font_files = web_font_files(self.fonts_dir)
         self.blog_index: BlogIndex | None = None
         return config
 
@@ -110,7 +110,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     @event_priority(100)
     def _add_fonts(self, files: Files, *, config: MkDocsConfig) -> Files:
         """First of all plugins, so the font faces lead the stylesheet bundle."""
-        for name in web_font_files(self.fonts_dir):
+        for name in self.font_files:
             add_file(files, config, f"assets/fonts/{name}", self.fonts_dir / name)
         add_stylesheet_text(files, config, "fonts.css", font_faces_css(self.fonts_dir))
         add_stylesheet_text(files, config, "font-fallback.css", fallback_css(self.fonts_dir))

@@ -114,7 +114,7 @@ def check_source(
     else:
         rules = RULES
     findings = {finding for rule in rules for finding in _run(rule, source, context)}
-    if converted is not None and not build_converts:
+    if converted is not None:
         findings.update(converted)
     return sorted(findings, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
 
