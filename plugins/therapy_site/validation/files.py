@@ -93,12 +93,16 @@ def is_published_text(path: Path) -> bool:
     return path.name.lower().endswith(PUBLISHED_TEXT_SUFFIXES) and not is_editor_leftover(path.name)
 
 
+# Folders of tools, never published (a theme's .icons folder is: Material inlines its pictures).
+UNPUBLISHED_FOLDERS = frozenset({".git", ".cache", "__pycache__", "node_modules"})
+
+
 def published_text_files(folder: Path) -> list[Path]:
-    """The files under ``folder`` that are published (or read into pages) as text, sorted; not in dot-folders."""
+    """The files under ``folder`` that are published (or read into pages) as text, sorted."""
     if not folder.is_dir():
         return []
     found = []
     for directory, subdirectories, names in os.walk(folder):
-        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+        subdirectories[:] = sorted(name for name in subdirectories if name not in UNPUBLISHED_FOLDERS)
         found.extend(Path(directory) / name for name in names if is_published_text(Path(name)))
     return sorted(found, key=lambda path: path.as_posix())
