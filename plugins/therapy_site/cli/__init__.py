@@ -90,9 +90,10 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
     project = _load(config_file)
     try:
         context = CheckContext(project, Path.cwd())
-        findings = check_paths(paths or (project.docs_dir,), context)
+        findings = check_paths(paths or (project.docs_dir,), context, theme=not paths)
         if not paths:  # the whole site: its settings too
-            findings[:0] = check_practice_details(project.config_file, context.shown(project.config_file))
+            shown = context.shown(project.config_file)
+            findings[:0] = check_practice_details(project.config_file, shown, context.identity)
     finally:
         close_project(project)
     output = render(findings, output_format)

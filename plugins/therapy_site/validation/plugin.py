@@ -44,7 +44,7 @@ from therapy_site.material.escaping import escape_meta
 from therapy_site.pagedata import page_data
 from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
-from therapy_site.validation.files import is_editor_leftover
+from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
 from therapy_site.validation.findings import Finding
 from therapy_site.validation.runner import (
     Memo,
@@ -92,7 +92,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             results = check_site(context, self.memo, build_converts=build_converts)
             config_file = context.project.config_file
             # The site's own settings, as `therapy-site check` judges them when it checks the whole site.
-            settings = check_practice_details(config_file, context.shown(config_file))
+            settings = list(check_practice_details(config_file, context.shown(config_file), context.identity))
         except Exception as problem:  # never a traceback: say what failed and where to look
             raise PluginError(
                 f"therapy-site/validation could not check the pages ({type(problem).__name__}: {problem}); "
@@ -108,10 +108,10 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             # The build stops here: give the whole list, as `check` does, converting the pages here.
             results = self._with_conversion(results, context)
         self.findings = [*settings, *(finding for findings in results.values() for finding in findings)]
-        self.withheld = {
+        self.withheld = {  # pages only: a stylesheet, picture or robots.txt with an error is reported, not left out
             os.path.abspath(path)
             for path, findings in results.items()
-            if any(finding.severity == "error" for finding in findings)
+            if path.name.lower().endswith(PAGE_SUFFIXES) and any(finding.severity == "error" for finding in findings)
         }
         for finding in self.findings:
             if finding.severity == "error":

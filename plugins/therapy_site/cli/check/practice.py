@@ -4,6 +4,11 @@ A new practice starts from a copy of this site, whose booking URL, email and
 website are on the reserved ``.example`` domain and whose phone number is from
 Ofcom's range for drama. Published like that, the booking button is dead and
 nobody can call: a silent failure, so ``check`` warns with the line to change.
+
+Given the site's :class:`~therapy_site.validation.identity.TemplateIdentity`, it
+also reports (as errors, rule ``template-identity``) every value of ``mkdocs.yml``
+that still names the template practice; a value reported so is not warned about
+a second time as a placeholder.
 """
 
 from __future__ import annotations
@@ -11,11 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
 from therapy_site.validation.findings import Finding, warning
+from therapy_site.validation.identity import yaml_value_spans
+
+if TYPE_CHECKING:
+    from therapy_site.validation.identity import TemplateIdentity
 
 RULE = "practice-placeholder"
 
@@ -90,11 +100,29 @@ def scalar_lines(config_file: Path) -> dict[tuple[str, ...], tuple[str, int, int
     return found
 
 
-def check_practice_details(config_file: Path, shown: str) -> Iterator[Finding]:
-    """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``."""
+def check_template_identity(config_file: Path, shown: str, identity: TemplateIdentity) -> list[Finding]:
+    """An error for each template practice's name, email, domain or phone number in a value of ``mkdocs.yml``.
+
+    Every key and value is searched (``extra.practice``, plugin and extension options, the feed's image,
+    ``site_url``...), each where it is written: an alias (``*name``) is its anchor's value. Comments are not.
+    """
+    text = config_file.read_text(encoding="utf-8-sig")
+    return identity.findings(text, yaml_value_spans(text), shown)
+
+
+def check_practice_details(
+    config_file: Path, shown: str, identity: TemplateIdentity | None = None
+) -> Iterator[Finding]:
+    """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``.
+
+    With ``identity`` (the site's, :attr:`CheckContext.identity`), first the errors of
+    :func:`check_template_identity`; a value with such an error is not warned about again.
+    """
+    if identity is not None:
+        yield from check_template_identity(config_file, shown, identity)
     warned: set[tuple[int, int]] = set()  # a YAML alias (*name) shares its anchor's line: warn once there
     for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
-        if (line, column) in warned:
+        if (line, column) in warned or (identity is not None and next(identity.find(value), None)):
             continue
         for suffix, what, kind in CHECKED_KEYS:
             if path[-len(suffix) :] == suffix and (len(suffix) > 1 or len(path) == 1) and is_placeholder(value, kind):
