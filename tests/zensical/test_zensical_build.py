@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from helpers import Build, copy_project, explicit_config, load_config, write_config
+from helpers import Build, copy_project
 
 ZENSICAL = str(Path(sys.executable).with_name("zensical"))
 TRUST_POST = "blog/role-of-trust-in-therapy/index.html"
@@ -30,10 +30,17 @@ SECTIONS = {
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    # Zensical runs no MkDocs plugin: it reads the extensions and options the engine would set, written out.
-    write_config(project, explicit_config(load_config(project)))
+    # Zensical runs no MkDocs plugin: it reads the configuration the engine would set up, written out.
+    written = subprocess.run(
+        [str(Path(sys.executable).with_name("therapy-site")), "explicit-config"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (project / "zensical.yml").write_text(written.stdout, encoding="utf-8")
     result = subprocess.run(
-        [ZENSICAL, "build", "-f", "mkdocs.yml"],
+        [ZENSICAL, "build", "-f", "zensical.yml"],
         cwd=project,
         capture_output=True,
         text=True,

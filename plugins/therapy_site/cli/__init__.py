@@ -12,12 +12,14 @@ import logging
 from pathlib import Path
 
 import click
+import yaml
 
 from therapy_site.cli.build import build_site, serve_site
 from therapy_site.cli.check import CheckContext, check_paths, render
 from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.new import plan_post, write_post
 from therapy_site.cli.project import Project, close_project, find_config_file, load_project
+from therapy_site.engine.settings import explicit_site_config
 
 CONFIG_OPTION = click.option(
     "--config-file",
@@ -133,6 +135,24 @@ def serve(port: int, config_file: Path | None) -> None:
     """Preview the site at http://127.0.0.1:PORT/, rebuilt on every save."""
     path = (config_file or find_config_file(Path.cwd())).resolve()
     serve_site(path, port)
+
+
+@main.command("explicit-config")
+@CONFIG_OPTION
+def explicit_config(config_file: Path | None) -> None:
+    """Print the site's mkdocs.yml with everything the therapy-site plugin sets up written out.
+
+    For a tool that runs no MkDocs plugin, such as Zensical:
+    therapy-site explicit-config > zensical.yml && zensical build -f zensical.yml
+    """
+    path = (config_file or find_config_file(Path.cwd())).resolve()
+    try:
+        site = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as error:  # MkDocs' own tags (!ENV, !relative) included: write their values out
+        raise ConfigProblem(f"{path}: {error}") from error
+    if not isinstance(site, dict):
+        raise ConfigProblem(f"{path}: not a mapping of settings")
+    click.echo(yaml.safe_dump(explicit_site_config(site), sort_keys=False, allow_unicode=True), nl=False)
 
 
 def _site_dir_of(config_file: Path) -> str:
