@@ -92,7 +92,12 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
         context = CheckContext(project, Path.cwd())
         findings = check_paths(paths or (project.docs_dir,), context)
         if not paths:  # the whole site: its settings too
-            findings[:0] = check_practice_details(project.config_file, context.shown(project.config_file))
+            findings[:0] = check_practice_details(
+                project.config_file,
+                context.shown(project.config_file),
+                project.authors_file,
+                context.shown(project.authors_file) if project.authors_file else None,
+            )
     finally:
         close_project(project)
     output = render(findings, output_format)
