@@ -18,6 +18,8 @@ from therapy_site.review.credentials import Credential, Profile, credential_from
 @dataclass(frozen=True)
 class Practitioner:
     name: str
+    # How pages call the practitioner in running text ("More about Mei"); the full name when not set.
+    short_name: str = ""
     job_title: str = ""
     credentials: tuple[str, ...] = ()  # names, as pages show them
     # The same credentials with who recognises them (a credential may be written as a mapping).
@@ -119,6 +121,8 @@ def _places(value: Any) -> tuple[Place, ...]:
 def practice_from_config(config: Any) -> Practice:
     """Build the :class:`Practice` from a MkDocs config; fail clearly when it is missing."""
     raw = (config.get("extra") or {}).get("practice")
+    if isinstance(raw, dict) and not raw.get("name") and config.get("site_name"):
+        raw = {**raw, "name": config.get("site_name")}  # the practice's name is the site's unless it says otherwise
     if not isinstance(raw, dict) or not raw.get("name"):
         raise PluginError(
             "mkdocs.yml: 'extra.practice' with at least 'name' and 'practitioner.name' is required; "
@@ -130,6 +134,7 @@ def practice_from_config(config: Any) -> Practice:
     details = _credential_details(person)
     practitioner = Practitioner(
         name=str(person["name"]),
+        short_name=str(person.get("short_name") or person["name"]),
         job_title=str(person.get("job_title", "")),
         credentials=tuple(detail.name for detail in details),
         credential_details=details,

@@ -15,6 +15,11 @@ import hashlib
 from pathlib import Path
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
+# The look of every page, on Material's markup: bundled after the features' sheets, before a site's extra_css.
+SITE_STYLESHEETS = (
+    Path(__file__).with_name("stylesheets") / "therapy.css",
+    Path(__file__).with_name("stylesheets") / "print.css",
+)
 COPIED_FROM_VERSION = "9.8.2"
 # Template name -> SHA-256 of Material's original at COPIED_FROM_VERSION.
 COPIED_PARTIALS: dict[str, str] = {

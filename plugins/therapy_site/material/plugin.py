@@ -58,6 +58,7 @@ class MaterialPlugin(BasePlugin[MaterialConfig]):
     def __init__(self) -> None:
         self.skip_text = "Skip to content"
 
+    @event_priority(100)  # before Material's search plugin reads the language's template (ours for en-GB)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "material":
             raise PluginError(f"therapy-site/material: needs theme 'material' (mkdocs.yml has '{config.theme.name}')")

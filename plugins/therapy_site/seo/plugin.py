@@ -1,4 +1,4 @@
-"""The ``therapy-site/seo`` plugin: sitemap ``lastmod``, images drawn from heroes, feed repairs.
+"""The ``therapy-site/seo`` plugin: sitemap ``lastmod``, ``robots.txt``, images drawn from heroes, feed repairs.
 
 Thin glue over :mod:`therapy_site.seo.lastmod`, :mod:`~therapy_site.seo.hero_images` and
 :mod:`~therapy_site.seo.feeds`. Listed after ``rss`` in ``mkdocs.yml`` so that its ``on_post_build``
@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
@@ -25,6 +25,7 @@ from therapy_site.material.blog import is_listing, is_post, listing_posts, post_
 from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
+from therapy_site.seo.robots import robots_txt
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
 from therapy_site.seo.social import hero_images_of, mime_of
 
@@ -55,6 +56,8 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         add_stylesheet(files, config, Path(__file__).with_name("breadcrumbs.css"))
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         return files
 
     # -- sitemap -----------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from therapy_site.material.blog import (
     is_post,
     uses_default_post_template,
 )
+from therapy_site.material.partials import SITE_STYLESHEETS
 from therapy_site.material.scripts import deferred_material_script
 from therapy_site.material.styles import palette_to_bundle
 from therapy_site.pagedata import Hero, page_data
@@ -120,6 +121,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     @event_priority(-100)
     def _bundle_stylesheets(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Last of all plugins: every feature has registered its stylesheet. Material's palette leads the bundle."""
+        for sheet in SITE_STYLESHEETS:  # after every feature's sheet, before the site's own extra_css
+            add_stylesheet(files, config, sheet)
         material = palette_to_bundle(files, config.theme)
         leading = [material.palette] if material else []
         bundled = bundle_stylesheets(files, config, leading) is not None
