@@ -25,8 +25,8 @@ from therapy_site.material.blog import is_listing, is_post, listing_posts, post_
 from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
-from therapy_site.seo.robots import robots_txt
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
+from therapy_site.seo.robots import robots_txt
 from therapy_site.seo.social import hero_images_of, mime_of
 
 log = get_plugin_logger(__name__)
