@@ -56,6 +56,7 @@ class Answers:
     photo: Path | None = None  # None: a TODO picture
     fees: tuple[str, ...] = ()  # empty: a TODO
     services: tuple[str, ...] = ()  # empty: a TODO
+    free_consultation: int = 0  # minutes of a free first call; 0: none is offered (the site promises none)
 
 
 def _text(value: Any, *, limit: int = 120) -> str:
@@ -138,6 +139,18 @@ def _bool(value: Any) -> bool:
     return value
 
 
+def _minutes(value: Any) -> int:
+    if value is False:
+        return 0
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"'{value}' is not a number of minutes (write e.g. 15, or false for none)") from None
+    if minutes and not 5 <= minutes <= 120:
+        raise ValueError(f"{minutes} minutes: write a number from 5 to 120, or false for none")
+    return minutes
+
+
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -211,6 +224,12 @@ def questions(base: Path) -> tuple[Question, ...]:
         Question("online", "Do you offer sessions online?", _bool, required=False),
         Question("city", "The town or city where you see clients in person (empty: online only)", _text, False),
         Question("booking_url", "The address of your booking page (https://...)", _https_url),
+        Question(
+            "free_consultation",
+            "How many minutes is the free first call you offer? (empty: none)",
+            _minutes,
+            required=False,
+        ),
         Question("bio", "A few sentences about you (empty: write it later)", _long_text, required=False),
         Question("photo", "A photo of you: the picture file (empty: add it later)", _photo(base), required=False),
         Question("fees", "Your fees, one per line (empty: write them later)", _text_list, required=False),
@@ -250,6 +269,7 @@ def _build(values: dict[str, Any]) -> Answers:
         photo=values.get("photo"),
         fees=values.get("fees", ()),
         services=values.get("services", ()),
+        free_consultation=values.get("free_consultation", 0),
     )
 
 

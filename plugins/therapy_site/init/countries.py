@@ -41,6 +41,7 @@ COUNTRIES: dict[str, Country] = {
         "You can ask to see, correct or delete the information I hold about you. If you are unhappy with how I "
         "handle it, you can complain to the [Information Commissioner's Office](https://ico.org.uk/).",
     ),
+    "US": Country("US", "United States", "en-US", _NEUTRAL_LAW, _NEUTRAL_RIGHTS),
     "IE": Country(
         "IE",
         "Ireland",
@@ -49,7 +50,6 @@ COUNTRIES: dict[str, Country] = {
         "You can ask to see, correct or delete the information I hold about you. If you are unhappy with how I "
         "handle it, you can complain to the [Data Protection Commission](https://www.dataprotection.ie/).",
     ),
-    "US": Country("US", "United States", "en-US", _NEUTRAL_LAW, _NEUTRAL_RIGHTS),
     "CA": Country("CA", "Canada", "en-CA", _NEUTRAL_LAW, _NEUTRAL_RIGHTS),
     "AU": Country("AU", "Australia", "en-AU", _NEUTRAL_LAW, _NEUTRAL_RIGHTS),
     "NZ": Country("NZ", "New Zealand", "en-NZ", _NEUTRAL_LAW, _NEUTRAL_RIGHTS),

@@ -36,6 +36,8 @@ TODO_BIO = "TODO: A few sentences about you: who you work with, and how (shown w
 TODO_SERVICE = "TODO: the services you offer, one per line"
 DESCRIPTION_LENGTH = (50, 160)  # what `check` accepts (front-matter-description)
 GITIGNORE = "site/\n.cache/\n"
+# The booking invitation's own default (therapy_site.booking) offers a free 15-minute consultation.
+DEFAULT_FREE_CONSULTATION = 15
 
 
 # Python-Markdown's backslash escapes (attr_list's braces included) and what starts a block at a line's start.
@@ -155,6 +157,7 @@ class Facts:
             "bio_paragraphs": answers.bio.split("\n\n") if answers.bio else [],
             "fees": answers.fees,
             "services": answers.services,
+            "free_consultation": answers.free_consultation,
             "country": COUNTRIES[answers.country],
             "crisis": self.crisis,
         }
@@ -287,6 +290,7 @@ class Facts:
                 }
             },
             "plugins": ["search", {"therapy-site": {"blog": {"categories_allowed": [CATEGORY]}}}],
+            **self.booking_extension(),
             "nav": [
                 {"Home": "index.md"},
                 {"About": "about.md"},
@@ -298,6 +302,21 @@ class Facts:
                 {"Urgent help": "urgent-help.md"},
             ],
         }
+
+    def booking_extension(self) -> dict[str, Any]:
+        """The booking invitation's words, unless the package's default (a free 15-minute call) is true."""
+        minutes = self.answers.free_consultation
+        if minutes == DEFAULT_FREE_CONSULTATION:
+            return {}
+        if minutes:
+            options = {
+                "text": f"Book a free {minutes}-minute consultation to see whether we are a good fit. "
+                "There is no obligation to continue.",
+                "button": "Book a free consultation",
+            }
+        else:
+            options = {"text": "Choose a time for a first session on the booking page.", "button": "Book a session"}
+        return {"markdown_extensions": [{"therapy_site.booking": options}]}
 
     def authors(self) -> dict[str, Any]:
         a = self.answers
