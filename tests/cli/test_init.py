@@ -22,6 +22,7 @@ import markdown
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from lxml import etree
 from lxml import html as lxml_html
 from PIL import Image
 
@@ -79,7 +80,7 @@ ANSWERS: dict[str, dict[str, Any]] = {
         "free_consultation": 20,
     },
     "IE": {
-        "practice": "Riverbank Psychotherapy",
+        "practice": "Riverbank: O'Brien & Byrne Psychotherapy",  # a colon, a quote and an ampersand
         "site_url": "https://riverbank-psychotherapy.ie/",
         "practitioner": "Aoife Byrne",
         "short_name": "Aoife",
@@ -207,6 +208,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
         ({"pratice": "Typo"}, "'pratice': unknown key; did you mean 'practice'?"),
         ({"online": False, "city": None}, "'city': missing"),
         ({"practice": "<b>Bold</b> Therapy"}, "'practice': '<b>Bold</b> Therapy' contains '<' or '>'"),
+        ({"practitioner": 'Jo "JJ" Smith'}, "'practitioner': 'Jo \"JJ\" Smith' contains a straight double quote"),
     ],
 )
 def test_bad_answers_exit_2_with_a_message_naming_the_key(tmp_path: Path, change: dict[str, Any], message: str) -> None:
@@ -264,7 +266,7 @@ def test_awkward_names_give_valid_yaml_and_pages_that_show_them_as_written(tmp_p
         **ANSWERS["GB"],
         **COMPLETE,
         "practice": AWKWARD_PRACTICE,
-        "practitioner": 'Dr. Siobhán "Shiv" O\'Brien',
+        "practitioner": "Dr. Siobhán “Shiv” O'Brien",
         "short_name": "Shiv_*",
         "job_title": "Counselling psychologist [HCPC] & supervisor",
         "credentials": ["# 1 in my year: PhD", "- MSc {distinction}", "HCPC-registered practitioner psychologist"],
@@ -467,6 +469,12 @@ def test_a_new_site_passes_check_and_the_strict_build(made: Made) -> None:
     assert (made.site / "blog/welcome/index.html").is_file()
     language = ANSWERS[made.code].get("language") or COUNTRIES[made.code].language
     assert made.html("").get("lang") == language
+    practice = ANSWERS[made.code]["practice"]
+    assert made.html("").findtext(".//title").startswith(practice)
+    for feed in ("feed_rss_created.xml", "feed_rss_updated.xml"):
+        channel = etree.parse(str(made.site / feed)).getroot().find("channel")
+        assert channel.findtext("title") == channel.findtext("image/title") == practice
+    assert json.loads((made.site / "feed_json_created.json").read_text(encoding="utf-8"))["title"] == practice
 
 
 def test_no_written_or_built_file_has_the_template_practice_in_it(made: Made) -> None:

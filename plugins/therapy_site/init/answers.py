@@ -71,10 +71,16 @@ def _text(value: Any, *, limit: int = 120) -> str:
 
 
 def _name(value: Any) -> str:
-    """A name the site prints in many places (titles, feeds, structured data): no markup characters."""
+    """A name the site prints in many places (titles, feeds, structured data): no markup characters.
+
+    Some of the theme's templates print names inside HTML attributes unescaped, where a straight
+    double quote would end the attribute.
+    """
     text = _text(value)
     if "<" in text or ">" in text:
         raise ValueError(f"'{text}' contains '<' or '>'; leave them out")
+    if '"' in text:
+        raise ValueError(f"'{text}' contains a straight double quote (\"); use curly quotes (“ ”) or leave it out")
     return text
 
 
