@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import MKDOCS, QuietHandler, copy_project, load_config, write_config  # noqa: E402
 from helpers import serve as serve_directory  # noqa: E402
+from therapy_site.engine.settings import explicit_site_config  # noqa: E402
 
 CATEGORIES = ("Therapy basics", "Anxiety", "Relationships")
 WORDS = (
@@ -39,19 +40,20 @@ def copy_site(target: Path, *, keep_posts: bool = True) -> Path:
 
 def make_vanilla(project: Path) -> None:
     """Plain Material for MkDocs: our plugins, extensions, template overrides and CSS off."""
-    config = load_config(project)
+    # Written out as the engine sets it up (Material's blog, rss, the theme's settings), then ours taken away.
+    config = explicit_site_config(load_config(project))
     config["plugins"] = [
         plugin
         for plugin in config["plugins"]
         if not (plugin if isinstance(plugin, str) else next(iter(plugin))).startswith("therapy-site/")
     ]
-    config["markdown_extensions"] = [  # our content extensions are declared here, next to the plugins
+    config["markdown_extensions"] = [  # our content extensions, as the engine adds them
         entry
         for entry in config["markdown_extensions"]
         if not (entry if isinstance(entry, str) else next(iter(entry))).startswith("therapy_site.")
     ]
     config["theme"].pop("custom_dir", None)
-    config["theme"]["language"] = "en"  # en-GB is our partial (overrides/partials/languages), not Material's
+    config["theme"]["language"] = "en"  # en-GB is our partial (the package's templates), not Material's
     config.pop("extra_css", None)
     write_config(project, config)
     for page in (project / "docs").rglob("*.md"):  # pages that name one of our templates

@@ -48,6 +48,8 @@ def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         source = REPO / name
+        if not source.exists():
+            continue  # overrides/: only a site that adds templates of its own has one
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
         else:
@@ -73,11 +75,34 @@ def run_build(project: Path, *, strict: bool = True, site_dir: str = "site") -> 
     return Build(project, project / site_dir, result.returncode, result.stdout + result.stderr)
 
 
-def build_with_plugin_options(project: Path, plugin: str, options: dict[str, Any]) -> Build:
-    """Build ``project`` with ``options`` for ``plugin`` (listed by name in its mkdocs.yml); the build must pass."""
-    config = load_config(project)
+def engine_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The options of the ``therapy-site`` plugin in a loaded ``mkdocs.yml`` (made a mapping if it is a name)."""
     plugins = config["plugins"]
-    plugins[plugins.index(plugin)] = {plugin: options}
+    for index, entry in enumerate(plugins):
+        if entry == "therapy-site":
+            plugins[index] = entry = {"therapy-site": {}}
+        if isinstance(entry, dict) and "therapy-site" in entry:
+            entry["therapy-site"] = entry["therapy-site"] or {}
+            return entry["therapy-site"]
+    raise AssertionError("mkdocs.yml lists no therapy-site plugin")
+
+
+def feature_options(config: dict[str, Any], feature: str) -> dict[str, Any]:
+    """The options of ``feature`` (``blog``, ``booking``, ...) under the ``therapy-site`` plugin, made if missing."""
+    return engine_options(config).setdefault(feature, {})
+
+
+def explicit_config(config: dict[str, Any]) -> dict[str, Any]:
+    """``config`` with every plugin and extension the engine sets up written out, for a test that changes one."""
+    from therapy_site.engine.settings import explicit_site_config
+
+    return explicit_site_config(config)
+
+
+def build_with_plugin_options(project: Path, plugin: str, options: dict[str, Any]) -> Build:
+    """Build ``project`` with ``options`` for ``plugin`` (``therapy-site/<feature>`` or ``blog``); it must pass."""
+    config = load_config(project)
+    feature_options(config, plugin.removeprefix("therapy-site/")).update(options)
     write_config(project, config)
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -97,8 +122,8 @@ PAGED_POSTS_PER_PAGE = 2
 
 def paginate(config: dict[str, Any], per_page: int = PAGED_POSTS_PER_PAGE) -> dict[str, Any]:
     """Set the blog plugin's ``pagination_per_page`` in a loaded ``mkdocs.yml``."""
-    (blog,) = [plugin["blog"] for plugin in config["plugins"] if isinstance(plugin, dict) and "blog" in plugin]
-    blog["pagination_per_page"] = per_page
+    listed = [entry["blog"] for entry in config["plugins"] if isinstance(entry, dict) and "blog" in entry]
+    (listed[0] if listed else feature_options(config, "blog"))["pagination_per_page"] = per_page
     return config
 
 

@@ -16,6 +16,7 @@ from helpers import (
     Build,
     build_copy,
     copy_project,
+    explicit_config,
     load_config,
     make_post,
     paginate,
@@ -30,7 +31,7 @@ CTA = "//section[contains(concat(' ', @class, ' '), ' ts-booking ')]"
 BUTTON = ".//a[contains(concat(' ', @class, ' '), ' ts-booking__button ')]"
 HEADER_BUTTON = "//header[@class='md-header' or starts-with(@class, 'md-header ')]//a[@class='ts-header-book']"
 
-CONFIG = load_config(REPO)
+CONFIG = explicit_config(load_config(REPO))
 PRACTICE = CONFIG["extra"]["practice"]
 BOOKING_URL = PRACTICE["booking_url"]
 BOOKING_HOST = urlsplit(BOOKING_URL).hostname
@@ -270,7 +271,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     for name, text in FIXTURE_POSTS.items():
         (project / "docs" / "blog" / "posts" / name).write_text(text, encoding="utf-8")
     config = with_booking(
-        paginate(load_config(project)),
+        paginate(explicit_config(load_config(project))),
         {**PLUGIN_OPTIONS, "header_button_page": ""},
         {**BOOKING_OPTIONS, "utm": FIXTURE_UTM},
     )
@@ -331,7 +332,7 @@ def test_site_wide_switches_turn_off_header_button_automatic_cta_and_utm(tmp_pat
     project = copy_project(tmp_path / "project")
     switches = {"header_button": False, "auto_end_of_post": False}
     extension = {**BOOKING_OPTIONS, "utm": {}, "urgent": {**BOOKING_OPTIONS["urgent"], "text": "Not safe?"}}
-    config = with_booking(load_config(project), {**PLUGIN_OPTIONS, **switches}, extension)
+    config = with_booking(explicit_config(load_config(project)), {**PLUGIN_OPTIONS, **switches}, extension)
     write_config(project, config)
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -402,7 +403,8 @@ def test_unsafe_urls_and_bad_options_fail_strict_naming_file_and_line(tmp_path: 
 
 def test_unsafe_configured_booking_url_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    config = with_booking(load_config(project), PLUGIN_OPTIONS, {**BOOKING_OPTIONS, "url": "javascript:alert(1)"})
+    unsafe = {**BOOKING_OPTIONS, "url": "javascript:alert(1)"}
+    config = with_booking(explicit_config(load_config(project)), PLUGIN_OPTIONS, unsafe)
     write_config(project, config)
     build = run_build(project)
     assert build.returncode != 0

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
-from helpers import copy_project, run_build
+from helpers import copy_project, feature_options, run_build
 from therapy_site.cli import main
 
 TITLE = "Sleep, worry & the 3 a.m. mind"
@@ -40,8 +40,7 @@ def front_matter(path: Path) -> dict[str, object]:
 
 def allowed_categories(project: Path) -> list[str]:
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
-    blog = next(plugin["blog"] for plugin in config["plugins"] if isinstance(plugin, dict) and "blog" in plugin)
-    return blog["categories_allowed"]
+    return feature_options(config, "blog")["categories_allowed"]
 
 
 def test_new_writes_complete_front_matter_and_every_block(project: Path) -> None:

@@ -14,6 +14,7 @@ from helpers import (
     Build,
     build_copy,
     copy_project,
+    feature_options,
     load_config,
     make_post,
     reported,
@@ -160,8 +161,7 @@ def test_second_build_is_identical_warm_rebuild_renders_nothing(tmp_path: Path, 
 def project_without_page_cards(tmp_path: Path, posts: dict[str, str]) -> Path:
     project = copy_project(tmp_path / "project")
     config = load_config(project)
-    index = config["plugins"].index("therapy-site/social")
-    config["plugins"][index] = {"therapy-site/social": {"page_cards": False}}
+    feature_options(config, "social")["page_cards"] = False
     write_config(project, config)
     for name, text in posts.items():
         (project / "docs/blog/posts" / name).write_text(text, encoding="utf-8")

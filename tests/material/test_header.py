@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from helpers import Build, copy_project, load_config, run_build, write_config
+from helpers import Build, copy_project, engine_options, load_config, run_build, write_config
 
 BAR = "//header[@data-md-component='header']/nav[contains(@class, 'md-header__inner')]"
 
@@ -38,7 +38,7 @@ def test_tab_goes_from_the_search_field_to_the_button(browser: Any, site_url: st
 def test_header_button_needs_the_material_plugin(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = load_config(project)
-    config["plugins"].remove("therapy-site/material")
+    engine_options(config)["material"] = False
     write_config(project, config)
     build = run_build(project)
     assert build.returncode != 0

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from helpers import REPO, Build
+from helpers import Build, copy_project, write_config
+from helpers import load_config as helpers_load_config
 from therapy_site.material import partials
 from therapy_site.material.partials import COPIED_PARTIALS, TEMPLATES_DIR, changed_originals, material_templates_dir
 from therapy_site.material.plugin import add_templates_dir
@@ -46,12 +47,17 @@ def test_each_copy_is_the_original_plus_a_few_changed_lines(name: str) -> None:
     assert 0 < len([line for line in changed if line.startswith("-")]) <= 6, changed
 
 
-def test_our_templates_sit_between_the_overrides_and_material() -> None:
-    config = load_config(str(REPO / "mkdocs.yml"))
-    # Only our plugin's on_config: MkDocs shares other plugins (Material's blog) across configs in one process.
-    config = config.plugins["therapy-site/material"].on_config(config)
+def test_our_templates_sit_between_the_overrides_and_material(tmp_path: Path) -> None:
+    """A site's own overrides/ win over the package's templates, which win over Material's."""
+    project = copy_project(tmp_path / "project")
+    site = helpers_load_config(project)
+    site["theme"]["custom_dir"] = "overrides"
+    (project / "overrides").mkdir(exist_ok=True)
+    write_config(project, site)
+    config = load_config(str(project / "mkdocs.yml"))
+    add_templates_dir(config.theme)
     dirs = [Path(folder) for folder in config.theme.dirs]
-    assert dirs[0] == REPO / "overrides"
+    assert dirs[0] == project / "overrides"
     assert dirs[1] == TEMPLATES_DIR
     assert dirs[2] == material_templates_dir()
     add_templates_dir(config.theme)

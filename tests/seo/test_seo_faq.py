@@ -7,7 +7,7 @@ from pathlib import Path
 from jsonld import SITE, graph_of, nodes_of_type, types_of
 from seo.seo_helpers import build_variant
 
-from helpers import REPO, Build
+from helpers import REPO, Build, feature_options
 
 TRUST = "blog/role-of-trust-in-therapy/"
 PAGE_TYPES = {"WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "FAQPage"}
@@ -34,9 +34,7 @@ def test_front_matter_faq_false_turns_the_markup_off_for_that_page(variant_build
 
 def test_site_wide_switch_turns_faq_markup_off_and_the_build_still_passes(tmp_path: Path) -> None:
     def switch_off(config: dict, project: Path) -> None:
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "therapy-site/schema" in plugin:
-                plugin["therapy-site/schema"]["faq_markup"] = False
+        feature_options(config, "schema")["faq_markup"] = False
 
     build = build_variant(tmp_path, tweak=switch_off)
     assert build.returncode == 0, build.output

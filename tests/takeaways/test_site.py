@@ -12,6 +12,7 @@ from helpers import (
     Build,
     build_copy,
     copy_project,
+    explicit_config,
     load_config,
     make_post,
     reported,
@@ -129,7 +130,7 @@ def test_strict_build_fails_naming_file_and_line_for_each_problem(tmp_path: Path
 
 def test_site_wide_title_setting(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    config = load_config(project)
+    config = explicit_config(load_config(project))
     config["markdown_extensions"] = [
         {"therapy_site.takeaways": {"title": "In short"}}
         if isinstance(entry, dict) and "therapy_site.takeaways" in entry

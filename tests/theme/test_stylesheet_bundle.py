@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import rcssmin
 
-from helpers import Build, load_config, site_stylesheets, stylesheet_bundle
+from helpers import Build, copy_project, load_config, run_build, site_stylesheets, stylesheet_bundle, write_config
+from therapy_site.material.partials import SITE_STYLESHEETS
 
 PAGES = ("", "blog/", "blog/role-of-trust-in-therapy/", "404.html")
 FEATURE_PARTS = (
@@ -18,12 +20,9 @@ FEATURE_PARTS = (
     "takeaways.css",
     "breadcrumbs.css",  # therapy-site/seo: the visible trail on posts
 )
-PARTS = (*FEATURE_PARTS, "therapy.css")
-
-
-def site_sheets(build: Build) -> list[str]:
-    """The site's own stylesheets, in mkdocs.yml's extra_css order."""
-    return list(load_config(build.project).get("extra_css") or [])
+# The package's look of every page, after the features' sheets (a site's own extra_css would follow).
+SITE_PARTS = ("therapy.css", "print.css")
+PARTS = (*FEATURE_PARTS, *SITE_PARTS)
 
 
 def test_every_page_links_one_hashed_bundle_of_ours(site_build: Build) -> None:
@@ -38,11 +37,25 @@ def test_every_page_links_one_hashed_bundle_of_ours(site_build: Build) -> None:
 def test_bundle_holds_each_feature_sheet_then_the_sites_own_in_a_fixed_order(site_build: Build) -> None:
     css = stylesheet_bundle(site_build, "")
     found = re.findall(r"^/\* ([a-z-]+\.css) \*/$", css, flags=re.MULTILINE)
-    sheets = site_sheets(site_build)
-    assert "assets/stylesheets/therapy.css" in sheets
-    assert found == [*FEATURE_PARTS, *(sheet.rsplit("/", 1)[1] for sheet in sheets)]
-    last = (site_build.project / "docs" / sheets[-1]).read_text(encoding="utf-8")
+    assert not load_config(site_build.project).get("extra_css"), "the demo site's look comes from the package"
+    assert found == list(PARTS)
+    last = (SITE_STYLESHEETS[-1]).read_text(encoding="utf-8")
     assert css.rstrip().endswith(rcssmin.cssmin(last).strip())
+
+
+def test_a_sites_own_stylesheet_comes_last_so_its_rules_win(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = load_config(project)
+    config["extra_css"] = ["assets/stylesheets/ours.css"]
+    write_config(project, config)
+    (project / "docs/assets/stylesheets").mkdir(parents=True)
+    (project / "docs/assets/stylesheets/ours.css").write_text(".ts-mine { color: #123456; }\n", encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    css = stylesheet_bundle(build, "")
+    found = re.findall(r"^/\* ([a-z-]+\.css) \*/$", css, flags=re.MULTILINE)
+    assert found == [*PARTS, "ours.css"]
+    assert css.rstrip().endswith(".ts-mine{color:#123456}")
 
 
 def test_bundle_name_is_its_content_hash(site_build: Build) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import copy_project, load_config, make_post, run_build, write_config
+from helpers import copy_project, feature_options, load_config, make_post, run_build, write_config
 from therapy_site.security.csp import inline_script_hashes, sha256_source
 
 PAYLOAD = "alert('corpus-csp')"
@@ -16,10 +16,7 @@ def test_an_authors_script_is_never_in_the_policy(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = load_config(project)
     config["strict"] = False
-    config["plugins"] = [
-        {"therapy-site/validation": {"enabled": False}} if plugin == "therapy-site/validation" else plugin
-        for plugin in config["plugins"]
-    ]
+    feature_options(config, "validation")["enabled"] = False
     write_config(project, config)
     post = make_post(f"Intro.\n\n<script>{PAYLOAD}</script>\n", slug="csp-post", title="A post with a script")
     (project / "docs" / "blog" / "posts" / "csp-post.md").write_text(post, encoding="utf-8")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, load_config, run_build, write_config
+from helpers import copy_project, explicit_config, load_config, run_build, write_config
+from therapy_site.cli.project import close_project, load_project
 
 # Runs in a fresh interpreter whose working directory is outside the repository.
 PLAIN_MARKDOWN = textwrap.dedent(
@@ -110,7 +111,7 @@ def _without(config: dict, name: str) -> dict:
 )
 def test_plugin_without_its_declared_extension_says_what_to_add(tmp_path: Path, extension: str, plugin: str) -> None:
     project = copy_project(tmp_path / "project")
-    write_config(project, _without(load_config(project), extension))
+    write_config(project, _without(explicit_config(load_config(project)), extension))
     build = run_build(project)
     assert build.returncode != 0
     assert f"{plugin}: the Markdown extension '{extension}' is not enabled; add it under 'markdown_extensions'" in (
@@ -121,7 +122,7 @@ def test_plugin_without_its_declared_extension_says_what_to_add(tmp_path: Path, 
 
 def test_unknown_extension_option_is_named(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    config = load_config(project)
+    config = explicit_config(load_config(project))
     config["markdown_extensions"] = [
         {"therapy_site.takeaways": {"titel": "Oops"}}
         if isinstance(entry, dict) and "therapy_site.takeaways" in entry
@@ -134,7 +135,15 @@ def test_unknown_extension_option_is_named(tmp_path: Path) -> None:
     assert "therapy_site.takeaways: unknown option 'titel'; allowed options: collector, reporter, title" in build.output
 
 
-def test_the_repository_config_declares_every_content_extension() -> None:
-    config = load_config(Path(__file__).resolve().parents[2])
-    names = {next(iter(entry)) if isinstance(entry, dict) else entry for entry in config["markdown_extensions"]}
-    assert {"therapy_site.takeaways", "therapy_site.faq", "therapy_site.infographics", "therapy_site.booking"} <= names
+def test_the_engine_enables_every_content_extension_the_site_does_not_list() -> None:
+    """The repository's mkdocs.yml lists only the FAQ extension (for its own titles): the engine adds the rest."""
+    project = load_project(Path(__file__).resolve().parents[2] / "mkdocs.yml")
+    try:
+        modules = {type(entry).__module__ for entry in project.config.markdown_extensions if not isinstance(entry, str)}
+        names = {entry for entry in project.config.markdown_extensions if isinstance(entry, str)}
+    finally:
+        close_project(project)
+    content = {"takeaways", "faq", "infographics", "booking", "citations"}
+    assert {f"therapy_site.{name}.extension" for name in content} <= modules
+    assert {"attr_list", "md_in_html", "admonition", "pymdownx.superfences"} <= names
+    assert project.config.mdx_configs["toc"]["permalink"] is True

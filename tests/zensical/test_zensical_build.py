@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from helpers import Build, copy_project
+from helpers import Build, copy_project, explicit_config, load_config, write_config
 
 ZENSICAL = str(Path(sys.executable).with_name("zensical"))
 TRUST_POST = "blog/role-of-trust-in-therapy/index.html"
@@ -30,6 +30,8 @@ SECTIONS = {
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    # Zensical runs no MkDocs plugin: it reads the extensions and options the engine would set, written out.
+    write_config(project, explicit_config(load_config(project)))
     result = subprocess.run(
         [ZENSICAL, "build", "-f", "mkdocs.yml"],
         cwd=project,

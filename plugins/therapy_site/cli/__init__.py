@@ -143,13 +143,16 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
     project = _load(config_file)
     try:
         context = CheckContext(project, Path.cwd())
-        findings = check_paths(paths or (project.docs_dir,), context)
+        findings = check_paths(paths or (project.docs_dir,), context, theme=not paths)
         if not paths:  # the whole site: its settings too
+            shown = context.shown(project.config_file)
+            authors = project.authors_file
             findings[:0] = check_practice_details(
                 project.config_file,
-                context.shown(project.config_file),
-                project.authors_file,
-                context.shown(project.authors_file) if project.authors_file else None,
+                shown,
+                context.identity,
+                authors_file=authors,
+                authors_shown=context.shown(authors) if authors else None,
             )
     finally:
         close_project(project)

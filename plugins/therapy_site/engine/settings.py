@@ -189,7 +189,8 @@ def explicit_site_config(site: dict[str, Any]) -> dict[str, Any]:
     for entry in site.get("markdown_extensions") or []:
         name = next(iter(entry)) if isinstance(entry, dict) else entry
         declared[name] = dict((entry[name] if isinstance(entry, dict) else None) or {})
-    configs = {**extension_configs(practice, site.get("site_url"), declared), **declared}
-    configs.update(extension_configs(practice, site.get("site_url"), declared))
-    result["markdown_extensions"] = [{name: options} if options else name for name, options in configs.items()]
+    configs = {**declared, **extension_configs(practice, site.get("site_url"), declared)}
+    result["markdown_extensions"] = [
+        {name: options} if options or name in CONTENT_EXTENSIONS else name for name, options in configs.items()
+    ]
     return result

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension
 from therapy_site.review.freshness import DEFAULT_MAX_AGE_MONTHS
 from therapy_site.validation.files import content_files
+from therapy_site.validation.identity import TemplateIdentity, template_identity
 from therapy_site.validation.source import SourceFile
 
 DEFAULT_IMAGE_BUDGET_KB = 200
@@ -200,6 +201,11 @@ class CheckContext:
         for fingerprint, sound in zip(unknown, verdicts, strict=True):
             if sound:
                 self.good_images.add(fingerprint)
+
+    @cached_property
+    def identity(self) -> TemplateIdentity:
+        """The template practice's identity less this site's own (rule ``template-identity``), once per context."""
+        return template_identity(self.project.config)
 
     @cached_property
     def good_images(self) -> GoodImages:

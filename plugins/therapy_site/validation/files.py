@@ -3,6 +3,9 @@
 ``therapy-site check`` and the build walk the docs folder with the same
 function, so a folder named ``x.md``, an editor's lock or backup file or a
 dangling link is treated the same way by both and never crashes either.
+
+It also lists the other files of a folder that are published (or read into
+pages) as text, which the ``template-identity`` rule searches too.
 """
 
 from __future__ import annotations
@@ -24,6 +27,12 @@ PAGE_SUFFIXES = tuple(markdown_extensions)
 EDITOR_LEFTOVER = re.compile(
     r"^(\.#.*|#.*#|~\$.*|\.~lock\..*#|.*~|\..*\.sw[a-p]|.*\.(?:bak|orig|tmp|old))$", re.IGNORECASE
 )
+
+# Files under docs/ (and the theme's custom_dir) that are published, or read into pages, as text.
+PUBLISHED_TEXT_SUFFIXES = (
+    ".svg", ".txt", ".xml", ".json", ".webmanifest", ".html", ".htm",
+    ".css", ".js", ".mjs", ".yml", ".yaml",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,3 +87,22 @@ def markdown_files(paths: Iterable[Path]) -> list[ContentEntry]:
         for entry in entries:
             found.setdefault(os.path.abspath(entry.path), entry)
     return sorted(found.values(), key=lambda entry: entry.path.as_posix())
+
+
+def is_published_text(path: Path) -> bool:
+    return path.name.lower().endswith(PUBLISHED_TEXT_SUFFIXES) and not is_editor_leftover(path.name)
+
+
+# Folders of tools, never published (a theme's .icons folder is: Material inlines its pictures).
+UNPUBLISHED_FOLDERS = frozenset({".git", ".cache", "__pycache__", "node_modules"})
+
+
+def published_text_files(folder: Path) -> list[Path]:
+    """The files under ``folder`` that are published (or read into pages) as text, sorted."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories[:] = sorted(name for name in subdirectories if name not in UNPUBLISHED_FOLDERS)
+        found.extend(Path(directory) / name for name in names if is_published_text(Path(name)))
+    return sorted(found, key=lambda path: path.as_posix())

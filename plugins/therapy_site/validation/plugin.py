@@ -44,7 +44,7 @@ from therapy_site.material.escaping import escape_meta
 from therapy_site.pagedata import page_data
 from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
-from therapy_site.validation.files import is_editor_leftover
+from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
 from therapy_site.validation.findings import Finding
 from therapy_site.validation.runner import (
     Memo,
@@ -93,11 +93,14 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             config_file = context.project.config_file
             # The site's own settings, as `therapy-site check` judges them when it checks the whole site.
             authors_file = context.project.authors_file
-            settings = check_practice_details(
-                config_file,
-                context.shown(config_file),
-                authors_file,
-                context.shown(authors_file) if authors_file else None,
+            settings = list(
+                check_practice_details(
+                    config_file,
+                    context.shown(config_file),
+                    context.identity,
+                    authors_file=authors_file,
+                    authors_shown=context.shown(authors_file) if authors_file else None,
+                )
             )
         except Exception as problem:  # never a traceback: say what failed and where to look
             raise PluginError(
@@ -114,10 +117,10 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             # The build stops here: give the whole list, as `check` does, converting the pages here.
             results = self._with_conversion(results, context)
         self.findings = [*settings, *(finding for findings in results.values() for finding in findings)]
-        self.withheld = {
+        self.withheld = {  # pages only: a stylesheet, picture or robots.txt with an error is reported, not left out
             os.path.abspath(path)
             for path, findings in results.items()
-            if any(finding.severity == "error" for finding in findings)
+            if path.name.lower().endswith(PAGE_SUFFIXES) and any(finding.severity == "error" for finding in findings)
         }
         for finding in self.findings:
             if finding.severity == "error":

@@ -18,10 +18,18 @@ from therapy_site.validation.blocks import check_blocks, has_blocks, site_conver
 from therapy_site.validation.content_security import check_content_security
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.faq import check_faq, has_faq
-from therapy_site.validation.files import PAGE_SUFFIXES, ContentEntry, content_files, markdown_files
+from therapy_site.validation.files import (
+    PAGE_SUFFIXES,
+    ContentEntry,
+    content_files,
+    is_published_text,
+    markdown_files,
+    published_text_files,
+)
 from therapy_site.validation.findings import Finding, error
 from therapy_site.validation.front_matter import check_front_matter
 from therapy_site.validation.headings import check_headings
+from therapy_site.validation.identity import check_published_file, check_template_identity, site_text_files
 from therapy_site.validation.images import check_images, picture_files
 from therapy_site.validation.language import check_language
 from therapy_site.validation.links import check_links
@@ -45,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     check_language,
     check_placeholders,
     check_review_age,
+    check_template_identity,
 )
 CHECKS = RULES  # the name ``therapy-site check`` used
 
@@ -198,12 +207,23 @@ def check_file(path: Path, context: CheckContext) -> list[Finding]:
     return [finding for entry in markdown_files([path]) for finding in check_entry(entry, context)]
 
 
-def check_paths(paths: Iterable[Path], context: CheckContext) -> list[Finding]:
-    entries = list(markdown_files(paths))
+def check_paths(paths: Iterable[Path], context: CheckContext, *, theme: bool = False) -> list[Finding]:
+    """The findings for the Markdown files named or found in the folders named, and for the other text files
+    published from those folders (named, or found: :func:`files.published_text_files`); with ``theme``, for the
+    theme's templates too (``therapy-site check`` of the whole site). By file, in the order of their paths."""
+    paths = list(paths)
+    texts = [path for path in paths if path.is_file() and is_published_text(path)]
+    entries = list(markdown_files(path for path in paths if path not in texts))
+    texts += [found for path in paths if path.is_dir() for found in published_text_files(path)]
+    if theme:
+        texts += site_text_files(context)
     ahead = convert_ahead(entries, context)
-    findings = [finding for entry in entries for finding in check_entry(entry, context, ahead=ahead)]
+    by_file = {os.path.abspath(entry.path): (entry.path, check_entry(entry, context, ahead=ahead)) for entry in entries}
+    for path in texts:
+        by_file.setdefault(os.path.abspath(path), (path, check_published_file(path, context)))
     context.save_caches()
-    return findings
+    ordered = sorted(by_file.values(), key=lambda item: item[0].as_posix())
+    return [finding for _, found in ordered for finding in found]
 
 
 # Per file: the key it was checked under and what was found (see :func:`check_site`).
@@ -213,7 +233,8 @@ Memo = MutableMapping[str, tuple[str, list[Finding]]]
 def check_site(
     context: CheckContext, memo: Memo | None = None, *, build_converts: bool = False
 ) -> dict[Path, list[Finding]]:
-    """Findings of every content entry of the docs folder, by path (entries without findings included).
+    """Findings of every content entry of the docs folder, by path (entries without findings included), then of
+    every other text file the site publishes (under docs/, and the theme's templates: :func:`identity.site_text_files`).
 
     ``build_converts``: leave out the findings of :func:`converted_by_build` (a build takes them from its
     own conversion of the pages).
@@ -229,6 +250,7 @@ def check_site(
         found = {
             entry.path: check_entry(entry, context, build_converts=build_converts, ahead=ahead) for entry in entries
         }
+        found.update(_published_text(context))
         context.save_caches()
         return found
     site = f"{site_fingerprint(context)}:{build_converts}"
@@ -245,8 +267,14 @@ def check_site(
         results[entry.path] = remembered[1]
     for stale in set(memo) - {os.path.abspath(entry.path) for entry in entries}:
         del memo[stale]  # deleted or renamed files
+    results.update(_published_text(context))
     context.save_caches()
     return results
+
+
+def _published_text(context: CheckContext) -> dict[Path, list[Finding]]:
+    """The findings of the site's published text files (few, small, searched by one rule: never memoised)."""
+    return {path: check_published_file(path, context) for path in site_text_files(context)}
 
 
 def file_digest(path: Path) -> str:

@@ -5,6 +5,11 @@ website are on the reserved ``.example`` domain and whose phone number is from
 Ofcom's range for drama. Published like that, the booking button is dead and
 nobody can call: a silent failure, so ``check`` warns with the line to change.
 
+Given the site's :class:`~therapy_site.validation.identity.TemplateIdentity`, it
+also reports (as errors, rule ``template-identity``) every value of ``mkdocs.yml``
+that still names the template practice; a value reported so is not warned about
+a second time as a placeholder.
+
 ``therapy-site init`` marks what it was not told (the practitioner's bio, photo,
 services) with ``TODO``. In ``mkdocs.yml`` and the blog's ``.authors.yml`` each such
 value is an error (rule ``placeholder``, as ``TODO`` in a page is), so neither
@@ -16,12 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
 from therapy_site.validation.findings import Finding, error, shorten, warning
+from therapy_site.validation.identity import yaml_value_spans
 from therapy_site.validation.placeholders import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from therapy_site.validation.identity import TemplateIdentity
 
 RULE = "practice-placeholder"
 TODO_RULE = "placeholder"
@@ -114,17 +124,39 @@ def check_todo_values(path: Path, shown: str) -> Iterator[Finding]:
         reported.add((line, column))
 
 
+def check_template_identity(config_file: Path, shown: str, identity: TemplateIdentity) -> list[Finding]:
+    """An error for each template practice's name, email, domain or phone number in a value of ``mkdocs.yml``.
+
+    Every key and value is searched (``extra.practice``, plugin and extension options, the feed's image,
+    ``site_url``...), each where it is written: an alias (``*name``) is its anchor's value. Comments are not.
+    """
+    text = config_file.read_text(encoding="utf-8-sig")
+    return identity.findings(text, yaml_value_spans(text), shown)
+
+
 def check_practice_details(
-    config_file: Path, shown: str, authors_file: Path | None = None, authors_shown: str | None = None
+    config_file: Path,
+    shown: str,
+    identity: TemplateIdentity | None = None,
+    *,
+    authors_file: Path | None = None,
+    authors_shown: str | None = None,
 ) -> Iterator[Finding]:
-    """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``; an error for
-    each ``TODO`` value there and in the blog's ``.authors.yml`` (``authors_file``, shown as ``authors_shown``)."""
+    """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``.
+
+    With ``identity`` (the site's, :attr:`CheckContext.identity`), first the errors of
+    :func:`check_template_identity`; a value with such an error is not warned about again.
+    An error for each ``TODO`` value in ``mkdocs.yml`` and in the blog's ``.authors.yml``
+    (``authors_file``, shown as ``authors_shown``).
+    """
+    if identity is not None:
+        yield from check_template_identity(config_file, shown, identity)
     yield from check_todo_values(config_file, shown)
     if authors_file is not None and authors_file.is_file():
         yield from check_todo_values(authors_file, authors_shown or authors_file.as_posix())
     warned: set[tuple[int, int]] = set()  # a YAML alias (*name) shares its anchor's line: warn once there
     for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
-        if (line, column) in warned:
+        if (line, column) in warned or (identity is not None and next(identity.find(value), None)):
             continue
         for suffix, what, kind in CHECKED_KEYS:
             if path[-len(suffix) :] == suffix and (len(suffix) > 1 or len(path) == 1) and is_placeholder(value, kind):
