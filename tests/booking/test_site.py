@@ -25,6 +25,7 @@ from helpers import (
     stylesheet_bundle,
     write_config,
 )
+from therapy_site.booking.extension import DEFAULT_BUTTON, DEFAULT_HEADING, DEFAULT_TEXT
 
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 CTA = "//section[contains(concat(' ', @class, ' '), ' ts-booking ')]"
@@ -36,11 +37,16 @@ PRACTICE = CONFIG["extra"]["practice"]
 BOOKING_URL = PRACTICE["booking_url"]
 BOOKING_HOST = urlsplit(BOOKING_URL).hostname
 # The site-wide defaults of the call to action: options of the declared Markdown extension.
-BOOKING_OPTIONS = next(
-    extension["therapy_site.booking"]
-    for extension in CONFIG["markdown_extensions"]
-    if isinstance(extension, dict) and "therapy_site.booking" in extension
-)
+BOOKING_OPTIONS = {
+    "heading": DEFAULT_HEADING,
+    "text": DEFAULT_TEXT,
+    "button": DEFAULT_BUTTON,
+    **next(
+        extension["therapy_site.booking"]
+        for extension in CONFIG["markdown_extensions"]
+        if isinstance(extension, dict) and "therapy_site.booking" in extension
+    ),
+}
 PLUGIN_OPTIONS = next(
     plugin["therapy-site/booking"]
     for plugin in CONFIG["plugins"]

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
-from helpers import copy_project, feature_options, run_build
+from helpers import copy_project, feature_options, load_config, run_build, write_config
 from therapy_site.cli import main
 
 TITLE = "Sleep, worry & the 3 a.m. mind"
@@ -89,11 +89,9 @@ def test_new_post_builds_under_strict(project: Path) -> None:
     assert build.returncode == 0, build.output
     assert not build.page(f"blog/{SLUG}/").exists()
     # `make serve` shows drafts; build them here the same way to see the page the author previews.
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("      blog_dir: blog\n", "      blog_dir: blog\n      draft: true\n", 1), encoding="utf-8"
-    )
+    site = load_config(project)
+    feature_options(site, "blog")["draft"] = True
+    write_config(project, site)
     build = run_build(project)
     assert build.returncode == 0, build.output
     page = build.html(f"blog/{SLUG}/")

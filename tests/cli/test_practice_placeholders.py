@@ -62,8 +62,8 @@ def test_real_looking_details_give_no_warning(project: Path) -> None:
 def test_a_booking_link_in_the_booking_options_is_checked_too(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "      url: *booking_url\n" in text  # the booking extension's option, an alias of extra.practice's
-    text = text.replace("      url: *booking_url\n", "      url: https://book.example.com/me\n")
+    assert "markdown_extensions:\n" in text  # the booking extension's own option, set by the site
+    text = text.replace("markdown_extensions:\n", "markdown_extensions:\n  - therapy_site.booking:\n      url: https://book.example.com/me\n")
     config.write_text(text, encoding="utf-8")
     found = [f for f in site_findings() if f["rule"] == "practice-placeholder"]
     assert line_of(config, "url: https://book.example.com/me") in {f["line"] for f in found}

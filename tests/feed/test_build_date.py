@@ -40,6 +40,7 @@ def test_every_build_recomputes_the_date_and_leaves_the_environment_alone(
 
     def configure() -> datetime:
         config = load_config(str(project / "mkdocs.yml"))
+        config.plugins["therapy-site"].on_config(config)  # the engine loads the feature plugins
         plugin = config.plugins["therapy-site/feed"]
         plugin.on_config(config)
         return plugin.build_date

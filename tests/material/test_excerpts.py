@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from helpers import REPO, Build, build_with_plugin_options, make_post, paged_copy
+from therapy_site.engine.plugin import configure_site
 from therapy_site.material import excerpts
 from therapy_site.material.excerpts import MORE_NOT_RENDERED, TrimmedExcerpt, render_source_changed, trim_excerpt
 from therapy_site.material.plugin import MaterialPlugin
@@ -274,6 +275,7 @@ TITLES = ("A test post about sleep", "Key takeaways", "What happens next", "FAQ"
 def site_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """mkdocs.yml's configuration (its markdown_extensions as the site declares them) with a temporary docs folder."""
     config = load_config(str(REPO / "mkdocs.yml"))
+    configure_site(config)  # the extensions the engine adds
     config.docs_dir = str(tmp_path_factory.mktemp("excerpts") / "docs")
     (Path(config.docs_dir) / "blog" / "posts").mkdir(parents=True)
     logging.disable(logging.WARNING)  # link checks and block problems of the test documents are not the point here

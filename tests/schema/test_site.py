@@ -13,7 +13,7 @@ from jsonld import SITE, graph_of, nodes_of_type, one
 from lxml import html as lxml_html
 from PIL import Image
 
-from helpers import REPO, Build
+from helpers import REPO, Build, explicit_config, load_config
 
 TRUST = "blog/role-of-trust-in-therapy/"
 ISO_WITH_ZONE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z)$")
@@ -127,9 +127,7 @@ def test_breadcrumbs_lead_home_blog_category_post(site_build: Build) -> None:
 
 
 def test_person_and_organization_come_from_the_practice_config(site_build: Build) -> None:
-    practice = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nplugins:")[0])["extra"][
-        "practice"
-    ]
+    practice = explicit_config(load_config(REPO))["extra"]["practice"]  # its name: site_name
     graph = graph_of(site_build, TRUST)
     person = one(graph, "Person")
     assert person["name"] == practice["practitioner"]["name"]

@@ -74,11 +74,7 @@ class EnginePlugin(BasePlugin[EngineConfig]):
 
     @event_priority(150)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        practice = config.extra.setdefault("practice", {})
-        if isinstance(practice, dict):
-            _practice_defaults(config, practice)
-            _add_extensions(config, practice)
-        _theme_defaults(config)
+        configure_site(config)
         self._load_features(config)
         return config
 
@@ -126,6 +122,15 @@ class EnginePlugin(BasePlugin[EngineConfig]):
             startup = getattr(plugin, "on_startup", None)
             if callable(startup):
                 startup(command=self.command, dirty=self.dirty)
+
+
+def configure_site(config: MkDocsConfig) -> None:
+    """Everything the engine sets up but the plugins: the practice's defaults, the extensions, the theme."""
+    practice = config.extra.setdefault("practice", {})
+    if isinstance(practice, dict):
+        _practice_defaults(config, practice)
+        _add_extensions(config, practice)
+    _theme_defaults(config)
 
 
 def _practice_defaults(config: MkDocsConfig, practice: dict[str, Any]) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from therapy_site.material.partials import TEMPLATES_DIR
+
 # (option of the `therapy-site` plugin, plugin name MkDocs knows, our defaults), in the order the build needs:
 # validation first (before any page is read); Material's blog before the features that read its posts;
 # the rss plugin before feed and seo, which repair and date what it writes; seo last.
@@ -171,6 +173,8 @@ def explicit_site_config(site: dict[str, Any]) -> dict[str, Any]:
         plugins.append(entry)
     theme = dict(site.get("theme") or {})
     theme["font"] = False
+    # The package's templates as the theme's own folder (Zensical has no plugin to put them on its path).
+    theme.setdefault("custom_dir", str(TEMPLATES_DIR))
     theme.setdefault("features", list(MATERIAL_FEATURES))
     theme.setdefault("palette", [dict(scheme) for scheme in MATERIAL_PALETTE])
     result["theme"] = theme
