@@ -93,3 +93,23 @@ def test_what_counts_as_a_placeholder(value: str, kind: str, expected: bool) -> 
 
 def test_fictional_phone_needs_the_whole_number() -> None:
     assert not is_fictional_phone("0117 496 01234")
+
+
+def test_todo_values_in_the_settings_and_authors_file_are_errors_at_their_line(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      image: assets/images/anna-reyes.webp\n" in text
+    text = text.replace("      image: assets/images/anna-reyes.webp\n", "      image: assets/images/TODO-photo.webp\n")
+    config.write_text(text, encoding="utf-8")
+    authors = project / "docs/blog/.authors.yml"
+    authors.write_text(
+        authors.read_text(encoding="utf-8").replace("avatar: assets/images/anna-reyes.webp", "avatar: TODO"),
+        encoding="utf-8",
+    )
+    found = [f for f in site_findings() if f["rule"] == "placeholder"]
+    assert {(f["path"], f["line"], f["severity"]) for f in found} == {
+        ("mkdocs.yml", line_of(config, "image: assets/images/TODO-photo.webp"), "error"),
+        ("docs/blog/.authors.yml", line_of(authors, "avatar: TODO"), "error"),
+    }
+    image = next(f for f in found if f["path"] == "mkdocs.yml")
+    assert "extra.practice.practitioner.image" in str(image["message"])

@@ -1,7 +1,8 @@
 """The ``therapy-site`` command: authoring tools for the practitioner.
 
-``therapy-site new "Title"`` starts a post; ``therapy-site check`` finds
-mistakes in posts and pages without building the site; ``therapy-site build``
+``therapy-site init DIR`` writes a new practice's site; ``therapy-site new "Title"``
+starts a post; ``therapy-site check`` finds mistakes in posts and pages without
+building the site; ``therapy-site build``
 and ``therapy-site serve`` run MkDocs the way the site must be built. See
 AUTHORING.md.
 """
@@ -20,6 +21,7 @@ from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.new import plan_post, write_post
 from therapy_site.cli.project import Project, close_project, find_config_file, load_project
 from therapy_site.engine.settings import explicit_site_config
+from therapy_site.init import AnswersProblem, ask_answers, is_empty_folder, load_answers, write_site
 
 CONFIG_OPTION = click.option(
     "--config-file",
@@ -48,6 +50,57 @@ def _load(config_file: Path | None) -> Project:
         return load_project(config_file)
     except click.ClickException as problem:
         raise ConfigProblem(problem.message) from problem
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A YAML file with the answers (practice, site_url, practitioner, ...) instead of the questions.",
+)
+def init(directory: Path, answers_file: Path | None) -> None:
+    """Write a new practice's website into DIRECTORY (default: this folder), which must be empty.
+
+    Asks about the practice (or reads --answers FILE), then writes mkdocs.yml, the pages in
+    docs/, a first blog post and neutral pictures. What it was not told is marked TODO.
+    """
+    if not is_empty_folder(directory):
+        what = "a file" if not directory.is_dir() else "not empty"
+        raise click.ClickException(
+            f"{directory} is {what}; give the name of a new folder, e.g. therapy-site init my-site"
+        )
+    try:
+        answers = load_answers(answers_file) if answers_file else ask_answers(Path.cwd())
+    except AnswersProblem as problem:
+        lines = "\n".join(f"  {answers_file}: {message}" for message in problem.problems)
+        raise ConfigProblem(f"the answers cannot make a site; fix them and run init again:\n{lines}") from None
+    written = write_site(directory, answers)
+    click.echo(f"Created the website of {answers.practice} in {directory} ({len(written)} files).")
+    missing = [
+        what
+        for what, given in (
+            ("your photo", answers.photo),
+            ("a few sentences about you (bio)", answers.bio),
+            ("your fees", answers.fees),
+            ("your services", answers.services),
+        )
+        if not given
+    ]
+    if missing:
+        click.echo(f"Still to write: {', '.join(missing)}. Each is marked TODO.")
+    click.echo(
+        "\nNext:\n"
+        f"  cd {directory}\n"
+        "  pip install therapy-site     (once, if it is not installed yet)\n"
+        "  therapy-site serve           preview the site at http://127.0.0.1:8000/\n"
+        "  therapy-site check           list what to fix, as file:line\n"
+        "  therapy-site build           build the finished site into site/\n"
+        "Edit the pages in docs/ (plain text, in Markdown). Replace each TODO: 'therapy-site check' lists\n"
+        "every one, and the site is not built until none is left. Read the Urgent help page's numbers once more."
+    )
 
 
 @main.command()
@@ -95,7 +148,14 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
         findings = check_paths(paths or (project.docs_dir,), context, theme=not paths)
         if not paths:  # the whole site: its settings too
             shown = context.shown(project.config_file)
-            findings[:0] = check_practice_details(project.config_file, shown, context.identity)
+            authors = project.authors_file
+            findings[:0] = check_practice_details(
+                project.config_file,
+                shown,
+                context.identity,
+                authors_file=authors,
+                authors_shown=context.shown(authors) if authors else None,
+            )
     finally:
         close_project(project)
     output = render(findings, output_format)

@@ -6,11 +6,15 @@
 * Each item gets its share image as an ``<enclosure>`` (URL, type, byte length), and the JSON Feed
   item its ``image``; the plugin finds none (our images are drawn after the pages).
 * The feeds' ``language`` is the site's full language tag (``en-GB``), like ``lang`` and ``og:locale``.
+* The plugin's template does not escape the site name in ``<image><title>`` and ``<source>``, nor authors'
+  names: a practice called "Smith & Co" would make the feed invalid XML. A bare ``&`` is escaped before
+  parsing (``<`` cannot be told from markup; ``therapy-site init`` refuses it in names).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,8 @@ from typing import Any
 from lxml import etree
 
 DC = "http://purl.org/dc/elements/1.1/"
+# An '&' that starts no entity or character reference.
+BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def rewrite_rss(path: Path, images: dict[str, FeedImage], language: str, editor_email: str) -> None:
     """Rewrite one RSS file in place (see the module docstring); items are matched by ``<link>``."""
     parser = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True)
-    tree = etree.parse(str(path), parser)
+    tree = etree.fromstring(BARE_AMPERSAND.sub(b"&amp;", path.read_bytes()), parser).getroottree()
     channel = tree.getroot().find("channel")
     if channel is None:
         return

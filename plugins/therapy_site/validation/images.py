@@ -174,7 +174,7 @@ def _image(
         )
         yield warning(source.shown, line, message, "image-weight", column)
     if is_placeholder_image(path):
-        message = f"image '{src}' is still the placeholder picture made by 'therapy-site new'; replace the file"
+        message = f"image '{src}' is still a placeholder picture made by 'therapy-site new' or 'init'; replace the file"
         yield warning(source.shown, line, message, "placeholder", column)
 
 

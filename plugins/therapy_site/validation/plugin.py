@@ -92,7 +92,16 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             results = check_site(context, self.memo, build_converts=build_converts)
             config_file = context.project.config_file
             # The site's own settings, as `therapy-site check` judges them when it checks the whole site.
-            settings = list(check_practice_details(config_file, context.shown(config_file), context.identity))
+            authors_file = context.project.authors_file
+            settings = list(
+                check_practice_details(
+                    config_file,
+                    context.shown(config_file),
+                    context.identity,
+                    authors_file=authors_file,
+                    authors_shown=context.shown(authors_file) if authors_file else None,
+                )
+            )
         except Exception as problem:  # never a traceback: say what failed and where to look
             raise PluginError(
                 f"therapy-site/validation could not check the pages ({type(problem).__name__}: {problem}); "

@@ -9,6 +9,11 @@ Given the site's :class:`~therapy_site.validation.identity.TemplateIdentity`, it
 also reports (as errors, rule ``template-identity``) every value of ``mkdocs.yml``
 that still names the template practice; a value reported so is not warned about
 a second time as a placeholder.
+
+``therapy-site init`` marks what it was not told (the practitioner's bio, photo,
+services) with ``TODO``. In ``mkdocs.yml`` and the blog's ``.authors.yml`` each such
+value is an error (rule ``placeholder``, as ``TODO`` in a page is), so neither
+``check`` nor the strict build passes until it is replaced.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from therapy_site.validation.findings import Finding, warning
+from therapy_site.validation.findings import Finding, error, shorten, warning
 from therapy_site.validation.identity import yaml_value_spans
+from therapy_site.validation.placeholders import PLACEHOLDER
 
 if TYPE_CHECKING:
     from therapy_site.validation.identity import TemplateIdentity
 
 RULE = "practice-placeholder"
+TODO_RULE = "placeholder"
 
 # RFC 2606 / RFC 6761 names that can never reach a real practice.
 RESERVED_DOMAINS = ("example", "invalid", "test", "localhost", "example.com", "example.org", "example.net")
@@ -100,6 +107,23 @@ def scalar_lines(config_file: Path) -> dict[tuple[str, ...], tuple[str, int, int
     return found
 
 
+def check_todo_values(path: Path, shown: str) -> Iterator[Finding]:
+    """An error for each value of a YAML settings file that still holds a ``TODO`` placeholder."""
+    reported: set[tuple[int, int]] = set()
+    for keys, (value, line, column) in sorted(scalar_lines(path).items(), key=lambda item: item[1][1:]):
+        if (line, column) in reported or not PLACEHOLDER.search(value):
+            continue
+        key = ".".join(part for part in keys if part != "*")
+        yield error(
+            shown,
+            line,
+            f"'{key}' is still a placeholder ('{shorten(value)}'): replace it with your own before you publish",
+            TODO_RULE,
+            column,
+        )
+        reported.add((line, column))
+
+
 def check_template_identity(config_file: Path, shown: str, identity: TemplateIdentity) -> list[Finding]:
     """An error for each template practice's name, email, domain or phone number in a value of ``mkdocs.yml``.
 
@@ -111,15 +135,25 @@ def check_template_identity(config_file: Path, shown: str, identity: TemplateIde
 
 
 def check_practice_details(
-    config_file: Path, shown: str, identity: TemplateIdentity | None = None
+    config_file: Path,
+    shown: str,
+    identity: TemplateIdentity | None = None,
+    *,
+    authors_file: Path | None = None,
+    authors_shown: str | None = None,
 ) -> Iterator[Finding]:
     """Warn for each contact detail that is still a placeholder, at its line in ``mkdocs.yml``.
 
     With ``identity`` (the site's, :attr:`CheckContext.identity`), first the errors of
     :func:`check_template_identity`; a value with such an error is not warned about again.
+    An error for each ``TODO`` value in ``mkdocs.yml`` and in the blog's ``.authors.yml``
+    (``authors_file``, shown as ``authors_shown``).
     """
     if identity is not None:
         yield from check_template_identity(config_file, shown, identity)
+    yield from check_todo_values(config_file, shown)
+    if authors_file is not None and authors_file.is_file():
+        yield from check_todo_values(authors_file, authors_shown or authors_file.as_posix())
     warned: set[tuple[int, int]] = set()  # a YAML alias (*name) shares its anchor's line: warn once there
     for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
         if (line, column) in warned or (identity is not None and next(identity.find(value), None)):
