@@ -11,9 +11,13 @@ import gzip
 import json
 import os
 import re
+import shlex
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -542,3 +546,64 @@ def test_the_site_says_what_the_answers_say_and_no_more(made: Made) -> None:
         if script.get("type") == "application/ld+json"
     ]
     assert answers["registered_with"]["name"] in json.dumps(schema)
+
+
+# --- README's "Start your own site", followed literally -------------------------------------------------------
+
+
+def readme_start_section() -> tuple[str, list[str]]:
+    """The answers file and the shell lines of README's "Start your own site" (up to "Upgrading")."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Start your own site\n", 1)[1].split("### Upgrading", 1)[0]
+    (answers,) = re.findall(r"^```yaml\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
+    (shell,) = re.findall(r"^```sh\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
+    lines = [line.split("#", 1)[0].strip() for line in shell.splitlines()]
+    return answers, [line for line in lines if line]
+
+
+def test_readme_start_your_own_site_works_as_written(wheel: Wheel, tmp_path_factory: pytest.TempPathFactory) -> None:
+    answers, lines = readme_start_section()
+    work = tmp_path_factory.mktemp("readme")
+    (work / "answers.yml").write_text(answers, encoding="utf-8")
+    Image.new("RGB", (800, 600), (120, 150, 140)).save(work / "mei.jpg", quality=90)
+    assert lines[0].startswith("pip install therapy-site"), lines  # the wheel fixture is that install
+    cwd, outputs = work, {}
+    for line in lines[1:]:
+        command = shlex.split(line)
+        if command[0] == "cd":
+            cwd = cwd / command[1]
+            continue
+        if command[:2] == ["therapy-site", "serve"]:
+            outputs["serve"] = preview_home(command, cwd, wheel)
+            continue
+        result = subprocess.run(
+            [tool(command[0]), *command[1:]], cwd=cwd, env=wheel.env(), capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, (line, result.stdout + result.stderr)
+        outputs[command[1]] = result.stdout + result.stderr
+    assert "0 error(s)" in outputs["check"]
+    assert cwd == work / "harbour-light" and (cwd / "site" / "index.html").is_file()
+    assert "Harbour Light Counselling" in outputs["serve"]
+
+
+def preview_home(command: list[str], cwd: Path, wheel: Wheel) -> str:
+    """Start the README's preview (on a free port: the tests' machine may use 8000), fetch the home page, stop it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [tool(command[0]), *command[1:], "--port", str(port)],
+        cwd=cwd, env=wheel.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    return response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError("the preview did not answer within 120 s")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

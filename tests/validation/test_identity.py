@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from helpers import THERAPY_SITE, Build, copy_project, load_config, run_build, write_config
+from helpers import THERAPY_SITE, Build, copy_project, feature_options, load_config, run_build, write_config
 from therapy_site.validation.identity import read_template_identity, template_identity
 
 RULE = "[template-identity]"
@@ -61,12 +61,6 @@ def line_of(path: Path, needle: str) -> int:
     )
 
 
-def entry(entries: list[Any], name: str) -> dict[str, Any]:
-    """The options of ``name`` in a plugins or markdown_extensions list of a loaded mkdocs.yml."""
-    (options,) = [item[name] for item in entries if isinstance(item, dict) and name in item]
-    return options
-
-
 @dataclass
 class Harbour:
     project: Path
@@ -86,13 +80,10 @@ def make_harbour_light(project: Path) -> Harbour:
         practice[key] = HARBOUR_LIGHT[key]
     practice["practitioner"]["name"] = HARBOUR_LIGHT["practitioner"]
     extensions = config["markdown_extensions"]
-    infographics = entry(extensions, "therapy_site.infographics")
-    infographics.update(brand=HARBOUR_LIGHT["name"], site_url=HARBOUR_LIGHT["site_url"])
-    infographics["domain"] = "stillwater-therapy.example"  # planted: an extension option
-    booking = entry(extensions, "therapy_site.booking")
-    booking["url"] = TEMPLATE_BOOKING_URL  # planted: also a placeholder (a reserved domain), warned about no more
-    booking["contact"].update(phone=HARBOUR_LIGHT["phone"], email=HARBOUR_LIGHT["email"])
-    entry(config["plugins"], "rss")["image"] = RSS_IMAGE  # planted: a feed setting
+    extensions.append({"therapy_site.infographics": {"domain": "stillwater-therapy.example"}})  # planted: an option
+    # planted: also a placeholder (a reserved domain), warned about no more
+    extensions.append({"therapy_site.booking": {"url": TEMPLATE_BOOKING_URL}})
+    feature_options(config, "rss")["image"] = RSS_IMAGE  # planted: a feed setting
     theme = config["theme"].setdefault("custom_dir", "overrides")
     write_config(project, config)
     settings = project / "mkdocs.yml"

@@ -107,7 +107,7 @@ class OwnIdentity:
 
     @classmethod
     def from_config(cls, config: Any) -> OwnIdentity:
-        """From the site's loaded config: ``extra.practice``, ``site_name`` and ``site_url``."""
+        """From the loaded config: ``extra.practice`` (its email's domain too), ``site_name``, ``site_url``."""
         extra = config.get("extra") or {}  # MkDocs' own config type, or a plain mapping
         practice = extra.get("practice") if hasattr(extra, "get") else None
         practice = practice if isinstance(practice, dict) else {}
@@ -117,7 +117,9 @@ class OwnIdentity:
         def texts(*values: object) -> tuple[str, ...]:
             return tuple(value.strip() for value in values if isinstance(value, str) and value.strip())
 
-        hosts = (host_of(config.get("site_url")), host_of(practice.get("booking_url")))
+        # The email's domain too: `mkdocs serve` replaces site_url with the preview's own address.
+        email_host = str(practice.get("email") or "").rpartition("@")[2]
+        hosts = (host_of(config.get("site_url")), host_of(practice.get("booking_url")), email_host.strip().lower())
         return cls(
             names=texts(practice.get("name"), practitioner.get("name"), config.get("site_name")),
             emails=tuple(email.lower() for email in texts(practice.get("email"))),

@@ -165,7 +165,7 @@ def check_practice_details(
                     shown,
                     line,
                     f"{what} '{value}' is a placeholder from the template site: set '{key}' to your practice's "
-                    "own before you publish (see 'Make it yours' in README.md)",
+                    "own before you publish (see 'Start your own site' in README.md)",
                     RULE,
                     column,
                 )
