@@ -492,6 +492,7 @@ def test_no_written_or_built_file_has_the_template_practice_in_it(made: Made) ->
         found += [f"{path.relative_to(made.project)}: {name}" for name in TEMPLATE_IDENTITY if name.encode() in data]
     assert found == []
     assert len(list(made.site.rglob("*.html"))) > 10
+    assert "md-banner" not in (made.site / "index.html").read_text(encoding="utf-8"), "the demo's notice is the demo's"
 
 
 def test_urgent_help_and_every_footer_show_the_country_s_crisis_lines(made: Made) -> None:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 
-from helpers import Build, copy_project, engine_options, load_config, run_build, write_config
+from helpers import REPO, Build, copy_project, engine_options, load_config, run_build, write_config
 
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 CONFIG = load_config(Path(__file__).resolve().parents[2])
@@ -20,8 +20,15 @@ def test_the_demo_site_lists_one_plugin_of_ours_and_no_template_or_stylesheet() 
     names = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in CONFIG["plugins"]]
     assert names == ["search", "therapy-site"]
     assert "extra_css" not in CONFIG
-    assert "custom_dir" not in CONFIG["theme"]
+    assert CONFIG["theme"]["custom_dir"] == "overrides", "what the demo adds on top of the package's templates"
+    assert [path.name for path in (REPO / "overrides").rglob("*.html")] == ["announce.html"]
     assert "name" not in CONFIG["extra"]["practice"], "the practice's name is site_name: written once"
+
+
+def test_the_demo_says_on_every_page_that_its_practice_is_fictional(site_build: Build) -> None:
+    for path in ("", TRUST_POST, "book/", "blog/"):
+        (banner,) = site_build.html(path).xpath("//aside[@class='md-banner']")
+        assert "this practice is fictional" in banner.text_content()
 
 
 def test_robots_txt_names_the_sites_own_sitemap(site_build: Build) -> None:
