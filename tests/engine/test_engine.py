@@ -73,7 +73,7 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> Build:
     config["plugins"] = list(reversed(config["plugins"]))
     write_config(project, config)
     partial = project / "overrides" / "partials" / "practice-footer.html"
-    partial.parent.mkdir(parents=True)
+    partial.parent.mkdir(parents=True, exist_ok=True)
     partial.write_text('<p class="site-own-footer">{{ config.extra.practice.name | e }}</p>\n', encoding="utf-8")
     build = run_build(project)
     assert build.returncode == 0, build.output
