@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from helpers import copy_project
 from therapy_site.cli import main
-from therapy_site.cli.check.practice import is_fictional_phone, is_placeholder
+from therapy_site.validation.settings import is_fictional_phone, is_placeholder
 
 REAL_DETAILS = {
     "https://stillwater-therapy.example/": "https://www.annareyes-therapy.co.uk/",

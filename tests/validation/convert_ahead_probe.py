@@ -14,7 +14,7 @@ from pathlib import Path
 
 import therapy_site.imaging as imaging
 import therapy_site.validation.runner as runner
-from therapy_site.cli.project import load_project
+from therapy_site.project import load_project
 from therapy_site.validation.context import CheckContext
 
 

@@ -85,7 +85,7 @@ def test_a_clean_strict_build_converts_no_page_for_validation(tmp_path: Path, mo
     monkeypatch.chdir(project)
     config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="build", dirty=False)
-    mkdocs.commands.build.build(config)  # the plugins' on_shutdown runs at exit (therapy_site.cli.project)
+    mkdocs.commands.build.build(config)  # the plugins' on_shutdown runs at exit (therapy_site.project)
     assert (tmp_path / "site" / "blog" / "role-of-trust-in-therapy" / "index.html").is_file()
     assert converted == []
 

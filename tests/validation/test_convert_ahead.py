@@ -17,7 +17,7 @@ from corpus_support import load_cases, located, run_check
 
 import therapy_site.validation.runner as runner
 from helpers import copy_project, run_build
-from therapy_site.cli.project import load_project
+from therapy_site.project import load_project
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import markdown_files
 

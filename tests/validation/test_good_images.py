@@ -9,7 +9,7 @@ import pytest
 
 import therapy_site.validation.images as images
 from helpers import copy_project
-from therapy_site.cli.project import load_project
+from therapy_site.project import load_project
 from therapy_site.validation.context import GOOD_IMAGES_FILE, CheckContext
 from therapy_site.validation.runner import check_site
 

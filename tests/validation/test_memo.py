@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from helpers import copy_project, make_post
-from therapy_site.cli.project import load_project
+from therapy_site.project import load_project
 from therapy_site.validation import runner
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.runner import Memo, check_site

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import copy_project, explicit_config, load_config, run_build, write_config
-from therapy_site.cli.project import close_project, load_project
+from therapy_site.project import close_project, load_project
 
 # Runs in a fresh interpreter whose working directory is outside the repository.
 PLAIN_MARKDOWN = textwrap.dedent(

@@ -38,8 +38,8 @@ from therapy_site.blocks import CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.headings import label_sections_by_heading
 from therapy_site.blocks.links import late_link, register_late_hrefs
 from therapy_site.booking.links import check_cta_url, check_label, is_external, printable, tel_href, with_utm
-from therapy_site.material.blog import renders_excerpt
 from therapy_site.material.classes import PRIMARY_BUTTON
+from therapy_site.material.markdown import renders_excerpt
 from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Booking
 

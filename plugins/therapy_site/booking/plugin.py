@@ -30,8 +30,8 @@ from mkdocs.structure.pages import Page
 from therapy_site.assets import add_stylesheet
 from therapy_site.blocks.base import block_header_pattern
 from therapy_site.booking.extension import NAME, BookingExtension, check_variant
+from therapy_site.booking.front_matter import BOOKING_KEY, booking_problem
 from therapy_site.booking.links import check_cta_url, check_label, is_external, with_utm
-from therapy_site.front_matter import BOOKING_KEY, booking_problem
 from therapy_site.material.blog import is_post
 from therapy_site.reporting import PageSession, validation_reports
 from therapy_site.sources import find_line, front_matter_key_line, read_source

@@ -17,11 +17,11 @@ import yaml
 
 from therapy_site.cli.build import build_site, serve_site
 from therapy_site.cli.check import CheckContext, check_paths, render
-from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.new import plan_post, write_post
-from therapy_site.cli.project import Project, close_project, find_config_file, load_project
 from therapy_site.engine.settings import explicit_site_config
 from therapy_site.init import AnswersProblem, ask_answers, is_empty_folder, load_answers, write_site
+from therapy_site.project import Project, close_project, find_config_file, load_project
+from therapy_site.validation.settings import check_practice_details
 
 CONFIG_OPTION = click.option(
     "--config-file",

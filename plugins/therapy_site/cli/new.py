@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 from PIL import Image, ImageDraw
 
-from therapy_site.cli.project import Project
+from therapy_site.project import Project
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.images import EXIF_IMAGE_DESCRIPTION, PLACEHOLDER_IMAGE_MARK
 

@@ -13,14 +13,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
 from material.plugins.blog.author import Author
 from material.plugins.blog.structure import Archive, Category, Post, Profile, View
 from material.plugins.blog.structure.config import PostConfig
 
+from therapy_site.material.markdown import renders_excerpt
+
 BLOG_PLUGIN = "material/blog"
 # The name Material registers its excerpt tree processor under while it re-renders a post for a listing page.
-EXCERPT_PROCESSOR = "excerpt"
 # The template Material's blog gives a post whose front matter names none.
 DEFAULT_POST_TEMPLATE = "blog-post.html"
 
@@ -169,11 +169,6 @@ def category_posts(category: Category) -> list[Post]:
 def post_authors(post: Post) -> list[tuple[str, Author]]:
     """``(key in .authors.yml, author)`` for each of the post's authors, in front-matter order."""
     return list(zip(post.config.authors, post.authors, strict=False))
-
-
-def renders_excerpt(md: Markdown) -> bool:
-    """Whether ``md`` is Material's blog re-rendering a post as an excerpt for a listing page."""
-    return EXCERPT_PROCESSOR in md.treeprocessors
 
 
 def post_front_matter_problems(path: str, meta: dict[str, Any]) -> list[tuple[str, str]]:

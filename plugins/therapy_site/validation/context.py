@@ -25,7 +25,7 @@ from markdown import Markdown
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
-    from therapy_site.cli.project import Project
+    from therapy_site.project import Project
 from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension
 from therapy_site.review.freshness import DEFAULT_MAX_AGE_MONTHS
 from therapy_site.validation.files import content_files

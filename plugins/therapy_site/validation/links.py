@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from therapy_site.front_matter import booking_problem
+from therapy_site.booking.front_matter import booking_problem
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten, warning
 from therapy_site.validation.markup import links

@@ -38,10 +38,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from therapy_site.cli.check.practice import check_practice_details
-from therapy_site.cli.project import project_from_config
 from therapy_site.material.escaping import escape_meta
 from therapy_site.pagedata import page_data
+from therapy_site.project import project_from_config
 from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
@@ -53,6 +52,7 @@ from therapy_site.validation.runner import (
     check_site,
     convert_pages_ahead,
 )
+from therapy_site.validation.settings import check_practice_details
 
 log = get_plugin_logger(__name__)
 
