@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import markdown
 import pytest
 
 from helpers import copy_project, explicit_config, load_config, run_build, write_config
@@ -132,7 +134,7 @@ def test_unknown_extension_option_is_named(tmp_path: Path) -> None:
     write_config(project, config)
     build = run_build(project)
     assert build.returncode != 0
-    assert "therapy_site.takeaways: unknown option 'titel'; allowed options: collector, reporter, title" in build.output
+    assert "therapy_site.takeaways: unknown option 'titel'; allowed options: title" in build.output
 
 
 def test_the_engine_enables_every_content_extension_the_site_does_not_list() -> None:
@@ -147,3 +149,32 @@ def test_the_engine_enables_every_content_extension_the_site_does_not_list() -> 
     assert {f"therapy_site.{name}.extension" for name in content} <= modules
     assert {"attr_list", "md_in_html", "admonition", "pymdownx.superfences"} <= names
     assert project.config.mdx_configs["toc"]["permalink"] is True
+
+
+@pytest.mark.parametrize(
+    ("extension", "options", "message"),
+    [
+        ("therapy_site.faq", {"titles": "FAQ"}, "option 'titles' must be a list of texts, e.g. [FAQ]"),
+        ("therapy_site.takeaways", {"title": 42}, "option 'title' must be text (found 42)"),
+        ("therapy_site.citations", {"titles": [1, 2]}, "option 'titles' must be a list of texts"),
+        ("therapy_site.booking", {"contact": "call me"}, "option 'contact' must be a mapping of settings"),
+        ("therapy_site.infographics", {"palette": True}, "option 'palette' must be text"),
+    ],
+)
+def test_a_wrong_option_type_is_named_in_plain_markdown_and_in_the_build(
+    tmp_path: Path, extension: str, options: dict, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(f"{extension}: {message}")):
+        markdown.Markdown(extensions=[extension], extension_configs={extension: options})
+    project = copy_project(tmp_path / "project")
+    config = load_config(project)
+    entries = config.get("markdown_extensions", [])
+    listed = [entry for entry in entries if not (isinstance(entry, dict) and extension in entry)]
+    config["markdown_extensions"] = [*listed, {extension: options}]
+    write_config(project, config)
+    build = run_build(project)
+    assert build.returncode != 0
+    # MkDocs checks the extensions as it reads mkdocs.yml: it names the setting, then our message.
+    assert "Config value 'markdown_extensions'" in build.output
+    assert f"{extension}: {message}" in build.output
+    assert "Traceback" not in build.output
