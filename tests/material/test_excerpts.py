@@ -420,9 +420,10 @@ def test_the_plugin_trims_unless_told_not_to(site_config: Any, options: dict[str
     plugin = MaterialPlugin()
     errors, _warnings = plugin.load_config(options)
     assert not errors
-    plugin.on_page_markdown(post.markdown, page=post, config=site_config, files=files)
+    for handler in MaterialPlugin.on_page_markdown.methods:  # as MkDocs calls them
+        handler(plugin, post.markdown, page=post, config=site_config, files=files)
     assert (type(post.excerpt) is TrimmedExcerpt) is trimmed
-    assert MaterialPlugin.on_page_markdown.mkdocs_priority < BlogPlugin.on_page_markdown.mkdocs_priority
+    assert MaterialPlugin._trim_excerpt.mkdocs_priority < BlogPlugin.on_page_markdown.mkdocs_priority
 
 
 # -- the real site ------------------------------------------------------------------------------------------------

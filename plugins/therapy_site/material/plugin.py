@@ -5,6 +5,8 @@
   folder, so our copies of ``partials/header.html``, ``search.html`` and
   ``post.html`` replace Material's;
 * ``on_config`` makes Material's blog read posts' front matter with libyaml (:mod:`.posts`);
+* ``on_nav`` and ``on_page_markdown`` escape authors' titles, descriptions and subtitles for every
+  place Material prints them (:mod:`.escaping`), whichever other plugins are enabled;
 * ``on_page_markdown`` makes each post's excerpt a :class:`.excerpts.TrimmedExcerpt`
   (listing pages convert only the Markdown before the separator; ``trim_excerpts: false``
   keeps Material's own rendering);
@@ -22,12 +24,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from therapy_site.material.blog import BLOG_PLUGIN, is_listing
 from therapy_site.material.editor import MarkupEditError
+from therapy_site.material.escaping import escape_meta
 from therapy_site.material.excerpts import trim_excerpt
 from therapy_site.material.partials import TEMPLATES_DIR
 from therapy_site.material.posts import read_posts_with_libyaml
@@ -72,12 +76,28 @@ class MaterialPlugin(BasePlugin[MaterialConfig]):
         self.skip_text = " ".join(env.from_string(SKIP_TEXT_TEMPLATE).render(config=config).split())
         return env
 
+    @event_priority(-100)  # after Material's blog made its posts (in on_files), before anything renders
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Authors' titles and descriptions, escaped for every place Material prints them (:mod:`.escaping`)."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.meta:
+                escape_meta(page.meta)
+        return nav
+
+    @event_priority(100)
+    def _escape_page_meta(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_meta(page.meta)  # pages read their front matter again just before this event
+        return markdown
+
     # After Material's blog (-50), which gives each post its excerpt here.
     @event_priority(-60)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _trim_excerpt(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.trim_excerpts:
             trim_excerpt(page)
         return markdown
+
+    on_page_markdown = CombinedEvent(_escape_page_meta, _trim_excerpt)
 
     def _repair(self, output: str, name: str, listing: bool) -> str:
         if not self.config.repair_markup:

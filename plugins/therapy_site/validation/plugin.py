@@ -19,8 +19,7 @@ docs folder and logs every finding through MkDocs' logger with the same
   preview stops there on such an error: it can no longer be left out);
 * editor lock and backup files are left out of the site.
 
-It also escapes the text authors write in front matter (titles, descriptions)
-once for every place the theme prints it (:mod:`therapy_site.material.escaping`).
+(The text authors write in front matter is escaped where the theme prints it: ``therapy-site/material``.)
 """
 
 from __future__ import annotations
@@ -35,10 +34,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from therapy_site.material.escaping import escape_meta
 from therapy_site.pagedata import page_data
 from therapy_site.project import project_from_config
 from therapy_site.validation.blocks import conversion_finding
@@ -140,19 +137,6 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
         if self.withheld:
             log.warning(f"{len(self.withheld)} page(s) with errors were left out of the site")
         return files
-
-    @event_priority(-100)  # after Material's blog made its posts (in on_files), before anything renders
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        for file in files.documentation_pages():
-            page = file.page
-            if page is not None and page.meta:
-                escape_meta(page.meta)
-        return nav
-
-    @event_priority(100)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        escape_meta(page.meta)  # pages read their front matter again just before this event
-        return markdown
 
     @event_priority(-100)  # after every feature plugin closed its page session
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
