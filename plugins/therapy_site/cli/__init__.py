@@ -18,7 +18,7 @@ import yaml
 from therapy_site.cli.build import build_site, serve_site
 from therapy_site.cli.check import CheckContext, check_paths, render
 from therapy_site.cli.new import plan_post, write_post
-from therapy_site.engine.settings import explicit_site_config
+from therapy_site.engine.settings import explicit_site_config, site_templates_left_out
 from therapy_site.init import AnswersProblem, ask_answers, is_empty_folder, load_answers, write_site
 from therapy_site.project import Project, close_project, find_config_file, load_project
 from therapy_site.validation.settings import check_practice_details
@@ -213,6 +213,13 @@ def explicit_config(config_file: Path | None) -> None:
     if not isinstance(site, dict):
         raise ConfigProblem(f"{path}: not a mapping of settings")
     click.echo(yaml.safe_dump(explicit_site_config(site), sort_keys=False, allow_unicode=True), nl=False)
+    left_out = site_templates_left_out(site)
+    if left_out:
+        click.echo(
+            f"Note: the site's own templates ({left_out}) are not in this configuration: it names the package's "
+            "templates as the theme's one folder of its own.",
+            err=True,
+        )
 
 
 def _site_dir_of(config_file: Path) -> str:

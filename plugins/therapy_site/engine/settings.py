@@ -152,6 +152,12 @@ def extension_configs(practice: dict[str, Any], site_url: str | None, declared: 
     return result
 
 
+def site_templates_left_out(site: dict[str, Any]) -> str | None:
+    """The site's own template folder, which :func:`explicit_site_config` cannot keep beside the package's."""
+    custom_dir = (site.get("theme") or {}).get("custom_dir")
+    return str(custom_dir) if custom_dir else None
+
+
 def explicit_site_config(site: dict[str, Any]) -> dict[str, Any]:
     """A site's ``mkdocs.yml`` (as loaded YAML) with everything the engine sets up written out.
 
@@ -173,8 +179,9 @@ def explicit_site_config(site: dict[str, Any]) -> dict[str, Any]:
         plugins.append(entry)
     theme = dict(site.get("theme") or {})
     theme["font"] = False
-    # The package's templates as the theme's own folder (Zensical has no plugin to put them on its path).
-    theme.setdefault("custom_dir", str(TEMPLATES_DIR))
+    # The package's templates as the theme's one folder of its own (Zensical has no plugin to put them on its
+    # path, and takes one such folder: a site's own overrides/ are left out, see site_templates_left_out).
+    theme["custom_dir"] = str(TEMPLATES_DIR)
     theme.setdefault("features", list(MATERIAL_FEATURES))
     theme.setdefault("palette", [dict(scheme) for scheme in MATERIAL_PALETTE])
     result["theme"] = theme
