@@ -37,6 +37,12 @@ PAGE_ATTR = "therapy_page_data"
 # -- what Markdown extensions find in a document ------------------------------------------------------------------
 
 
+# The schema.org WebPage types a page may be (front matter `schema_type`, the schema plugin's `page_types`).
+PAGE_TYPES: tuple[str, ...] = (
+    "WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "ItemPage"
+)
+
+
 @dataclass(frozen=True)
 class Takeaways:
     """One ``/// takeaways`` block: its heading and the plain text of each key point."""

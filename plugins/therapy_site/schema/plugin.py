@@ -41,7 +41,7 @@ from therapy_site.material.blog import (
     post_updated,
 )
 from therapy_site.material.escaping import plain
-from therapy_site.pagedata import PageData, page_data
+from therapy_site.pagedata import PAGE_TYPES, PageData, page_data
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.review.credentials import Profile
 from therapy_site.schema.graph import (
@@ -65,9 +65,6 @@ log = get_plugin_logger(__name__)
 # ProfessionalService is deprecated in schema.org (its use is discouraged); not accepted.
 ORGANIZATION_TYPES = frozenset(
     {"Organization", "LocalBusiness", "MedicalBusiness", "MedicalOrganization", "MedicalClinic"}
-)
-PAGE_TYPES = frozenset(
-    {"WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "ItemPage"}
 )
 
 

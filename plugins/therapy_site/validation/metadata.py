@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from therapy_site.pagedata import PAGE_TYPES
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.source import SourceFile
@@ -265,7 +266,6 @@ def _template(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     yield error(source.shown, source.key_line("template"), message, "front-matter-type")
 
 
-PAGE_TYPES = ("WebPage", "AboutPage", "ContactPage", "CollectionPage", "ProfilePage", "MedicalWebPage", "ItemPage")
 
 
 def _schema_type(source: SourceFile) -> Iterator[Finding]:
