@@ -62,7 +62,7 @@ TERMS: tuple[Term, ...] = (
         SAFE,
         re.compile(
             r"(?<![\w-])(?:successful|unsuccessful|failed|botched|half-hearted)\s+(?:suicide\s+)?attempts?"
-            r"(?!\s+(?:to|at)\s+(?!(?:kill|end|take|die)\b))(?![\w-])",
+            r"(?!\s+(?:to|at)\s+(?!(?:kill|end|take|die|suicide)\b))(?![\w-])",
             re.IGNORECASE,
         ),
         'say "a suicide attempt" or "survived a suicide attempt": no attempt is a success or a failure',
@@ -127,7 +127,7 @@ TERMS: tuple[Term, ...] = (
         STIGMA,
         _words(
             r"crazy|crazier|craziest|insane|insanely|(?:so|a bit|a little|totally|really|such an?) (?:OCD|bipolar|"
-            r"schizo|psycho|anorexic)|go(?:ing|es|ne)? nuts|went nuts|mental case"
+            r"anorexic|paranoid)|go(?:ing|es|ne)? nuts|went nuts|mental case"
         ),
         "mental health words used for everyday things belittle the conditions: say what you mean, e.g. "
         "'overwhelming', 'chaotic', 'surprising', 'very tidy', 'up and down'",

@@ -1,0 +1,126 @@
+"""The corpus (``corpus.py``): each text gives exactly the guidance expected of it, at its line, and no more."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from guidance_corpus import CASES, Case
+
+from therapy_site.guidance.language import crisis_patterns
+from therapy_site.guidance.runner import GuidanceSettings, PageGuidance, guide_source
+from therapy_site.validation.source import SourceFile
+
+TODAY = date(2026, 1, 15)
+BASE_META: dict[str, Any] = {
+    "title": "Living with worry",
+    "description": "Why worry grows when we are tired, what it does to the body, and a few gentle, practical ways to "
+    "let it settle during the day.",
+    "date": {"created": "2025-08-01"},
+    "categories": ["Anxiety"],
+    "authors": ["anna"],
+    "reviewed_by": "anna",
+    "last_reviewed": "2025-11-01",
+}
+SETTINGS = GuidanceSettings(
+    crisis=tuple(crisis_patterns({"crisis": {"line_phone": "0800 123 4567", "line_name": "Harbour Line"}}))
+)
+
+
+def post_text(case: Case) -> str:
+    meta = {**BASE_META, "slug": case.name, **case.meta}
+    meta = {key: value for key, value in meta.items() if value is not None}
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n" + case.body
+
+
+def guide(tmp_path: Path, case: Case, settings: GuidanceSettings = SETTINGS) -> tuple[SourceFile, PageGuidance]:
+    path = tmp_path / f"{case.name}.md"
+    path.write_text(post_text(case), encoding="utf-8")
+    source = SourceFile.read(path, f"docs/blog/posts/{path.name}", f"blog/posts/{path.name}", True)
+    return source, guide_source(source, settings, str(source.meta.get("slug") or ""), today=TODAY)
+
+
+def judged(case: Case) -> tuple[str, ...]:
+    return case.compare or tuple(sorted({rule.split("-")[0] for rule, _ in case.expect}))
+
+
+def in_scope(rule: str, group: str, scope: tuple[str, ...]) -> bool:
+    return rule in scope or group in scope or any(group.startswith(name) for name in scope)
+
+
+def test_the_corpus_is_big_enough_and_has_near_misses() -> None:
+    assert len(CASES) >= 40
+    assert len({case.name for case in CASES}) == len(CASES)
+    assert sum(not case.expect for case in CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_case(tmp_path: Path, case: Case) -> None:
+    source, result = guide(tmp_path, case)
+    scope = case.compare or tuple({_group(rule) for rule, _ in case.expect})
+    found = {(item.rule, item.line) for item in result.advice if in_scope(item.rule, item.group, scope)}
+    expected = {(rule, _line(source, where)) for rule, where in case.expect}
+    assert found == expected, "\n".join(item.as_text() for item in result.advice)
+
+
+def _group(rule: str) -> str:
+    return {"suicide": "safe-messaging", "stigma": "stigma", "reading": "reading", "search": "search"}.get(
+        rule.split("-")[0], "trust"
+    )
+
+
+def _line(source: SourceFile, where: int | str) -> int:
+    return source.key_line(where) if isinstance(where, str) else source.body_start + where - 1
+
+
+def test_every_rule_is_exercised() -> None:
+    from therapy_site.guidance.language import TERMS
+
+    rules = {rule for case in CASES for rule, _ in case.expect}
+    assert {term.rule for term in TERMS} <= rules
+    assert {"suicide-method", "suicide-helpline", "suicide-content-note"} <= rules
+    assert {rule for rule in rules if rule.startswith(("reading-", "search-", "trust-"))} == {
+        "reading-grade",
+        "reading-long-sentences",
+        "reading-long-paragraph",
+        "reading-long-section",
+        "reading-passive",
+        "reading-repeated-start",
+        "search-length",
+        "search-description",
+        "search-keyphrase",
+        "search-keyphrase-density",
+        "search-internal-link",
+        "search-h1",
+        "trust-review",
+        "trust-review-age",
+        "trust-sources",
+    }
+
+
+def test_messages_say_what_to_write_instead(tmp_path: Path) -> None:
+    for case in CASES:
+        _, result = guide(tmp_path, case)
+        for item in result.advice:
+            assert re.search(
+                r"\b(say|use|add|put|give|write|describe|split|start|check|end|link|make|choose|leave|answer)\b",
+                item.message,
+            ), item.message
+            assert item.severity in ("warning", "info")
+
+
+def test_a_site_switches_a_word_off_by_its_name(tmp_path: Path) -> None:
+    case = Case("crazy-off", "Mornings are crazy busy.\n")
+    settings = GuidanceSettings(disabled_terms=frozenset({"crazy"}))
+    assert not [item for item in guide(tmp_path, case, settings)[1].advice if item.group == "stigma"]
+
+
+def test_a_site_in_another_language_gets_no_language_rules(tmp_path: Path) -> None:
+    case = Case("french", "He committed suicide. Mornings are crazy busy.\n")
+    _, result = guide(tmp_path, case, GuidanceSettings(language="fr"))
+    assert {item.group for item in result.advice} <= {"search", "trust"}
+    assert {item.group for item in result.advice} == {"search", "trust"}
