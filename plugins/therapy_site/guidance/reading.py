@@ -146,7 +146,7 @@ def check_reading(shown: str, prose: Prose, sentences: list[Sentence], found: Fi
         yield advice(
             shown,
             worst.line,
-            f"reading grade (SMOG) {found.smog:.1f}, above {SMOG_WARN:.0f}: health information aims at 9–11. Use "
+            f"reading grade (SMOG) {found.smog:.1f}, above {SMOG_WARN:.0f}: health information aims at 9–11: use "
             "shorter sentences and everyday words ('help' for 'facilitate'); the hardest sentence starts here",
             "reading-grade",
             GROUP,
