@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 NOTE = "Content note: this post talks about suicide.\nIf you are struggling, call Samaritans on 116 123.\n\n"
 SAFE = ("safe-messaging",)
 STIGMA = ("stigma",)
@@ -230,3 +232,21 @@ CASES: tuple[Case, ...] = (
     Case("sources", SHORT + "\n\n## Sources\n\n- [NHS](https://www.nhs.uk/), NHS.\n", compare=("trust",)),
     Case("not-health", SHORT, compare=("trust",), meta={"guidance": {"health": False}}),
 )
+
+
+BASE_META: dict[str, Any] = {
+    "title": "Living with worry",
+    "description": "Why worry grows when we are tired, what it does to the body, and a few gentle, practical ways to "
+    "let it settle during the day.",
+    "date": {"created": "2025-08-01"},
+    "categories": ["Anxiety"],
+    "authors": ["anna"],
+    "reviewed_by": "anna",
+    "last_reviewed": "2025-11-01",
+}
+
+
+def post_text(case: Case) -> str:
+    meta = {**BASE_META, "slug": case.name, **case.meta}
+    meta = {key: value for key, value in meta.items() if value is not None}
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n" + case.body

@@ -5,36 +5,18 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
-from guidance_corpus import CASES, Case
+from guidance_corpus import CASES, Case, post_text
 
 from therapy_site.guidance.language import crisis_patterns
 from therapy_site.guidance.runner import GuidanceSettings, PageGuidance, guide_source
 from therapy_site.validation.source import SourceFile
 
 TODAY = date(2026, 1, 15)
-BASE_META: dict[str, Any] = {
-    "title": "Living with worry",
-    "description": "Why worry grows when we are tired, what it does to the body, and a few gentle, practical ways to "
-    "let it settle during the day.",
-    "date": {"created": "2025-08-01"},
-    "categories": ["Anxiety"],
-    "authors": ["anna"],
-    "reviewed_by": "anna",
-    "last_reviewed": "2025-11-01",
-}
 SETTINGS = GuidanceSettings(
     crisis=tuple(crisis_patterns({"crisis": {"line_phone": "0800 123 4567", "line_name": "Harbour Line"}}))
 )
-
-
-def post_text(case: Case) -> str:
-    meta = {**BASE_META, "slug": case.name, **case.meta}
-    meta = {key: value for key, value in meta.items() if value is not None}
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n" + case.body
 
 
 def guide(tmp_path: Path, case: Case, settings: GuidanceSettings = SETTINGS) -> tuple[SourceFile, PageGuidance]:
