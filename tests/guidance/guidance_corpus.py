@@ -113,6 +113,15 @@ CASES: tuple[Case, ...] = (
     Case("insane", "The waiting lists are insane.\n", (("stigma-casual", 1),)),
     Case("so-ocd", "I'm so OCD about my desk.\n", (("stigma-casual", 1),)),
     Case("crazy-in-title", "A calm text.\n", (("stigma-casual", "title"),), meta={"title": "A crazy week"}),
+    Case(
+        "crazy-in-a-quoted-description",
+        "A calm text.\n",
+        (("stigma-casual", "description"),),
+        meta={
+            "description": "Busy days: why they feel crazy, and small steps that help when every morning seems to "
+            "run away from you."
+        },
+    ),
     Case("crazy-in-a-blockquote", '> "I felt crazy," a client told me.\n\nThat feeling is common.\n', compare=STIGMA),
     Case("crazy-in-quotes", 'Clients often say "I must be crazy" when they first come.\n', compare=STIGMA),
     Case(

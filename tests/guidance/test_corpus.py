@@ -106,3 +106,16 @@ def test_a_site_in_another_language_gets_no_language_rules(tmp_path: Path) -> No
     _, result = guide(tmp_path, case, GuidanceSettings(language="fr"))
     assert {item.group for item in result.advice} <= {"search", "trust"}
     assert {item.group for item in result.advice} == {"search", "trust"}
+
+
+def test_yaml_quotes_around_a_description_are_not_quoted_speech(tmp_path: Path) -> None:
+    case = Case("quoted-description", "A calm text.\n")
+    lines = post_text(case).splitlines(keepends=True)
+    assert lines[2].startswith("description: ")
+    lines[2] = 'description: "Busy days: why they feel crazy, and small steps that help."\n'
+    text = "".join(lines)
+    path = tmp_path / "quoted-description.md"
+    path.write_text(text, encoding="utf-8")
+    source = SourceFile.read(path, "docs/blog/posts/quoted-description.md", "blog/posts/quoted-description.md", True)
+    found = [(item.rule, item.line) for item in guide_source(source, SETTINGS, today=TODAY).advice]
+    assert ("stigma-casual", source.key_line("description")) in found

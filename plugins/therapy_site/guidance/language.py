@@ -160,12 +160,16 @@ class ProseLine:
     text: str  # addresses and tags blanked (columns kept)
     quoted: bool  # a blockquote line: quoted speech
     raw: str = ""  # as written (a tel: link counts as a helpline)
+    body: bool = True  # not a front-matter line
 
 
 def prose_lines(
     title_line: tuple[int, str] | None, description_line: tuple[int, str] | None, body: list[tuple[int, str]]
 ) -> list[ProseLine]:
-    lines = [ProseLine(number, text, False, text) for number, text in filter(None, (title_line, description_line))]
+    # Front matter: YAML's quotes around a title are not quoted speech.
+    lines = [
+        ProseLine(number, text, False, text, False) for number, text in filter(None, (title_line, description_line))
+    ]
     for number, raw in body:
         blanked = LINK_TARGET.sub(lambda match: " " * len(match.group(0)), raw)
         lines.append(ProseLine(number, blanked, raw.lstrip().startswith(">"), raw))
@@ -186,7 +190,7 @@ def check_terms(shown: str, lines: list[ProseLine], about_suicide: bool, disable
             continue
         for line in lines:
             for match in term.pattern.finditer(line.text):
-                if term.group == STIGMA and (line.quoted or _in_quotes(line.text, match.start())):
+                if term.group == STIGMA and (line.quoted or (line.body and _in_quotes(line.text, match.start()))):
                     continue  # quoted speech the post discusses
                 yield advice(
                     shown,

@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.guidance.report import panel
-from therapy_site.guidance.runner import GuidanceSettings, guide_source
+from therapy_site.guidance.runner import GuidanceSettings, guide_source, language_note
 from therapy_site.validation.source import SourceFile
 
 
@@ -53,7 +53,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             Path(path), Path(os.path.relpath(path, root)).as_posix(), page.file.src_uri, _is_post(page)
         )
         guidance = guide_source(source, self.settings, _slug(page))
-        return str(panel(guidance, Path(path))) + html
+        return str(panel(guidance, Path(path), language_note(self.settings))) + html
 
 
 def _is_post(page: Any) -> bool:

@@ -81,7 +81,7 @@ def editor_link(path: Path, line: int, column: int) -> str:
     return f"vscode://file{quote(path.resolve().as_posix())}:{line}:{column}"
 
 
-def panel(page: PageGuidance, path: Path) -> Markup:
+def panel(page: PageGuidance, path: Path, note: str | None = None) -> Markup:
     """The preview's guidance panel: every finding with a link to its line. Material's admonition styles only."""
     kind = "warning" if any(item.severity == "warning" for item in page.advice) else "info"
     if not page.advice:
@@ -100,6 +100,8 @@ def panel(page: PageGuidance, path: Path) -> Markup:
             "min.</p>"
         )
     listing = f"<ul>{items}</ul>" if items else "<p>Nothing to change.</p>"
+    if note:
+        listing += f"<p>{escape(note.removeprefix('guidance: '))}</p>"
     title = f"Writing guidance (preview only): {len(page.advice)} finding(s)"
     return Markup(
         f'<aside class="{PANEL_CLASS} admonition {kind}" data-preview-only="guidance" aria-label="Writing guidance">'
