@@ -119,3 +119,9 @@ def test_yaml_quotes_around_a_description_are_not_quoted_speech(tmp_path: Path) 
     source = SourceFile.read(path, "docs/blog/posts/quoted-description.md", "blog/posts/quoted-description.md", True)
     found = [(item.rule, item.line) for item in guide_source(source, SETTINGS, today=TODAY).advice]
     assert ("stigma-casual", source.key_line("description")) in found
+
+
+def test_every_rule_is_documented_for_authors() -> None:
+    authoring = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
+    for rule in {rule for case in CASES for rule, _ in case.expect}:
+        assert f"| `{rule}` |" in authoring, rule
