@@ -92,6 +92,19 @@ def syllables(word: str) -> int:
     return sum(max(1, int(textstat.syllable_count(part))) for part in word.split("-") if part)
 
 
+class SyllableCounter:
+    """Syllables per word, remembered for one page only (its words repeat: 'the', 'and', 'anxiety')."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        key = word.casefold()
+        if key not in self.known:
+            self.known[key] = syllables(key)
+        return self.known[key]
+
+
 @dataclass(frozen=True)
 class Figures:
     words: int
@@ -122,8 +135,9 @@ class Figures:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE)) if self.words else 0
 
 
-def figures(sentences: list[Sentence]) -> Figures:
-    counts = [syllables(word) for sentence in sentences for word in sentence.words]
+def figures(sentences: list[Sentence], count: SyllableCounter | None = None) -> Figures:
+    count = count or SyllableCounter()
+    counts = [count(word) for sentence in sentences for word in sentence.words]
     return Figures(
         words=len(counts),
         sentences=len(sentences),
@@ -140,9 +154,12 @@ def figures_of_text(text: str) -> Figures:
     return figures([sentence for index, block in enumerate(blocks) for sentence in split_sentences(block, index)])
 
 
-def check_reading(shown: str, prose: Prose, sentences: list[Sentence], found: Figures) -> Iterator[Advice]:
+def check_reading(
+    shown: str, prose: Prose, sentences: list[Sentence], found: Figures, count: SyllableCounter | None = None
+) -> Iterator[Advice]:
+    count = count or SyllableCounter()
     if found.sentences >= 3 and found.smog > SMOG_WARN:
-        worst = max(sentences, key=lambda sentence: sum(syllables(word) >= 3 for word in sentence.words))
+        worst = max(sentences, key=lambda sentence: sum(count(word) >= 3 for word in sentence.words))
         yield advice(
             shown,
             worst.line,

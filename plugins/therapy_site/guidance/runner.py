@@ -24,7 +24,7 @@ from therapy_site.guidance.language import (
     prose_lines,
 )
 from therapy_site.guidance.prose import read_prose
-from therapy_site.guidance.reading import Figures, check_reading, figures
+from therapy_site.guidance.reading import Figures, SyllableCounter, check_reading, figures
 from therapy_site.guidance.search import check_search
 from therapy_site.guidance.trust import check_trust
 from therapy_site.validation.source import SourceFile
@@ -115,9 +115,10 @@ def guide_source(
             found += check_safe_messaging(source.shown, text_lines, prose, list(settings.crisis), first_body_line)
     if source.is_post:
         sentences = prose.sentences()
-        result.figures = figures(sentences)
+        count = SyllableCounter()
+        result.figures = figures(sentences, count)
         if settings.english:
-            found += check_reading(source.shown, prose, sentences, result.figures)
+            found += check_reading(source.shown, prose, sentences, result.figures, count)
         found += check_search(source.shown, meta, lines, body, prose, slug or source.path.stem)
         if is_health_post(meta):
             found += check_trust(source.shown, meta, lines, body, today or date.today())
