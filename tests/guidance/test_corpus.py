@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from guidance_corpus import CASES, Case, post_text
 
+from therapy_site.guidance.advice import RULE_IDS
 from therapy_site.guidance.language import crisis_patterns
 from therapy_site.guidance.runner import GuidanceSettings, PageGuidance, guide_source
 from therapy_site.validation.source import SourceFile
@@ -123,5 +124,20 @@ def test_yaml_quotes_around_a_description_are_not_quoted_speech(tmp_path: Path) 
 
 def test_every_rule_is_documented_for_authors() -> None:
     authoring = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
-    for rule in {rule for case in CASES for rule, _ in case.expect}:
+    for rule in (*RULE_IDS, "guidance-allow"):
         assert f"| `{rule}` |" in authoring, rule
+
+
+def test_a_mistyped_allowance_is_named_with_the_closest_rule(tmp_path: Path) -> None:
+    case = Case("typo", "Mornings are crazy busy.\n", meta={"guidance": {"allow": ["stigma-casul"]}})
+    source, result = guide(tmp_path, case)
+    (typo,) = [item for item in result.advice if item.rule == "guidance-allow"]
+    assert typo.line == source.nested_key_line("guidance", "allow")
+    assert "'stigma-casul'" in typo.message and "did you mean 'stigma-casual'?" in typo.message
+    assert "stigma-casual" in {item.rule for item in result.advice}
+    one = Case("one-name", "Mornings are crazy busy.\n", meta={"guidance": {"allow": "stigma"}})
+    assert not [item for item in guide(tmp_path, one)[1].advice if item.group == "stigma"]
+
+
+def test_the_corpus_exercises_every_rule() -> None:
+    assert {rule for case in CASES for rule, _ in case.expect} == set(RULE_IDS)

@@ -18,6 +18,16 @@ GROUPS: dict[str, str] = {
     "trust": "Health-information trust",
 }
 LANGUAGE_GROUPS = ("safe-messaging", "stigma", "reading")  # written for English only
+RULE_IDS = (
+    *("suicide-commit", "suicide-attempt-outcome", "suicide-completed", "suicide-sensational"),
+    *("suicide-method", "suicide-helpline", "suicide-content-note"),
+    *("stigma-slur", "stigma-label", "stigma-suffering", "stigma-casual"),
+    *("reading-grade", "reading-long-sentences", "reading-long-paragraph", "reading-long-section"),
+    *("reading-passive", "reading-repeated-start"),
+    *("search-length", "search-description", "search-keyphrase", "search-keyphrase-density"),
+    *("search-internal-link", "search-h1"),
+    *("trust-review", "trust-review-age", "trust-sources"),
+)
 
 
 @dataclass(frozen=True, order=True)

@@ -8,12 +8,13 @@ Nothing here is kept between calls: each page is read and judged on its own.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from therapy_site.guidance.advice import GROUPS, LANGUAGE_GROUPS, Advice
+from therapy_site.guidance.advice import GROUPS, LANGUAGE_GROUPS, RULE_IDS, Advice, advice
 from therapy_site.guidance.language import (
     SAFE,
     STIGMA,
@@ -80,14 +81,35 @@ class PageGuidance:
         return "amber" if found else "green"
 
 
-def allowed_rules(meta: dict[str, Any], settings: GuidanceSettings) -> set[str]:
+def listed_allowances(meta: dict[str, Any]) -> list[str]:
+    """``guidance: {allow: [...]}`` of a page (one name alone is read as a list of one)."""
     guidance = meta.get("guidance")
     listed = guidance.get("allow") if isinstance(guidance, dict) else None
-    names = set(settings.allow) | ({str(name) for name in listed} if isinstance(listed, list) else set())
+    if isinstance(listed, str):
+        listed = [listed]
+    return [str(name) for name in listed] if isinstance(listed, list) else []
+
+
+def allowed_rules(meta: dict[str, Any], settings: GuidanceSettings) -> set[str]:
+    names = set(settings.allow) | set(listed_allowances(meta))
     for alias, groups in ALIASES.items():
         if alias in names:
             names.update(groups)
     return names
+
+
+def unknown_allowances(source: SourceFile) -> list[Advice]:
+    """A name in ``guidance: {allow: [...]}`` that is no rule, group or ``language``: it would allow nothing."""
+    known = {*RULE_IDS, *GROUPS, *ALIASES}
+    found = []
+    for name in listed_allowances(source.meta):
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use a rule id from AUTHORING.md or a group"
+            message = f"'{name}' under guidance: allow is not a guidance rule or group, so it allows nothing: {hint}"
+            line = source.nested_key_line("guidance", "allow")
+            found.append(advice(source.shown, line, message, "guidance-allow", "guidance"))
+    return found
 
 
 def is_health_post(meta: dict[str, Any]) -> bool:
@@ -122,6 +144,7 @@ def guide_source(
         found += check_search(source.shown, meta, lines, body, prose, slug or source.path.stem)
         if is_health_post(meta):
             found += check_trust(source.shown, meta, lines, body, today or date.today())
+    found += unknown_allowances(source)
     allowed = allowed_rules(meta, settings)
     result.advice = sorted(
         {item for item in found if item.rule not in allowed and item.group not in allowed},
