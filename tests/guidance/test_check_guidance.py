@@ -128,3 +128,6 @@ def test_a_site_in_another_language_is_told_once(project: Path) -> None:
     assert len(notes) == 1 and "'fr'" in notes[0]
     assert "[stigma-" not in result.stderr and "[reading-" not in result.stderr
     assert "[trust-" in result.stderr
+    table = run("check", "--guidance").stderr
+    (row,) = [text for text in table.splitlines() if text.startswith(f"{POST} ")]
+    assert row.split()[1:] == ["ok", "ok", "ok", row.split()[4], row.split()[5], "-", "-", "-", "-", "-"]

@@ -48,24 +48,24 @@ def summary(advice: list[Advice]) -> str:
 
 def table(pages: Iterable[PageGuidance]) -> str:
     """One row per post: a traffic light per group, reading grade, words, reading time."""
-    rows = [page for page in pages if page.is_post and page.figures is not None]
+    rows = [page for page in pages if page.is_post]
     groups = list(GROUPS)
     header = ["post", *groups, "SMOG", "FK grade", "ease", "words", "minutes"]
     body = []
     for page in rows:
         found = page.figures
-        assert found is not None
-        body.append(
+        figures = (
             [
-                page.shown,
-                *(LIGHTS[page.group_light(group)] for group in groups),
                 f"{found.smog:.1f}",
                 f"{found.flesch_kincaid_grade:.1f}",
                 f"{found.flesch_reading_ease:.0f}",
                 str(found.words),
                 str(found.reading_minutes),
             ]
+            if found is not None
+            else ["-"] * 5  # not English: no reading figures
         )
+        body.append([page.shown, *(LIGHTS[page.group_light(group)] for group in groups), *figures])
     widths = [max(len(row[index]) for row in [header, *body]) for index in range(len(header))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

@@ -137,9 +137,9 @@ def guide_source(
             found += check_safe_messaging(source.shown, text_lines, prose, list(settings.crisis), first_body_line)
     if source.is_post:
         sentences = prose.sentences()
-        count = SyllableCounter()
-        result.figures = figures(sentences, count)
-        if settings.english:
+        if settings.english:  # the formulas and syllable counts are English ones
+            count = SyllableCounter()
+            result.figures = figures(sentences, count)
             found += check_reading(source.shown, prose, sentences, result.figures, count)
         found += check_search(source.shown, meta, lines, body, prose, slug or source.path.stem)
         if is_health_post(meta):
