@@ -131,3 +131,18 @@ def test_a_site_in_another_language_is_told_once(project: Path) -> None:
     table = run("check", "--guidance").stderr
     (row,) = [text for text in table.splitlines() if text.startswith(f"{POST} ")]
     assert row.split()[1:] == ["ok", "ok", "ok", row.split()[4], row.split()[5], "-", "-", "-", "-", "-"]
+
+
+def test_a_rule_that_trips_is_a_located_note_not_a_traceback(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import therapy_site.guidance.check as check_module
+
+    def trips(*args: object, **kwargs: object) -> None:
+        raise ValueError("an unforeseen construct")
+
+    write_post(project)
+    monkeypatch.setattr(check_module, "guide_source", trips)
+    result = run("check", POST)
+    assert result.exit_code == 0
+    assert (
+        f"{POST}:1:1: warning: guidance could not read this page (ValueError: an unforeseen construct)" in result.stderr
+    )

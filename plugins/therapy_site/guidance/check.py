@@ -14,10 +14,12 @@ from pathlib import Path
 
 import click
 
+from therapy_site.guidance.advice import advice
 from therapy_site.guidance.report import all_advice, merge_json, render_advice, summary, table
 from therapy_site.guidance.runner import GuidanceSettings, PageGuidance, guide_source, language_note
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import markdown_files
+from therapy_site.validation.source import SourceFile
 
 
 @dataclass
@@ -39,9 +41,23 @@ def guide_paths(paths: Iterable[Path], context: CheckContext) -> Guided:
             continue
         source = context.source(entry.path)
         slug = context.post_slug(source) if source.is_post else None
-        pages.append(guide_source(source, settings, slug or ""))
+        pages.append(_guide(source, settings, slug or ""))
     pages.sort(key=lambda page: page.shown)
     return Guided(settings, pages)
+
+
+def _guide(source: SourceFile, settings: GuidanceSettings, slug: str) -> PageGuidance:
+    """The page's guidance; a rule that trips over unusual content says so on line 1, never with a traceback."""
+    try:
+        return guide_source(source, settings, slug)
+    except Exception as problem:
+        message = (
+            f"guidance could not read this page ({type(problem).__name__}: {problem}); look for an unusual "
+            "construct, or report this message"
+        )
+        return PageGuidance(
+            source.shown, source.is_post, [advice(source.shown, 1, message, "guidance-internal", "guidance")]
+        )
 
 
 def with_guidance_json(findings_json: str, guided: Guided) -> str:

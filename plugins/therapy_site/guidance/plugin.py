@@ -18,13 +18,15 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.guidance.report import panel
 from therapy_site.guidance.runner import GuidanceSettings, guide_source, language_note
 from therapy_site.validation.source import SourceFile
+
+log = get_plugin_logger(__name__)
 
 
 class GuidanceConfig(Config):
@@ -52,7 +54,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         source = SourceFile.read(
             Path(path), Path(os.path.relpath(path, root)).as_posix(), page.file.src_uri, _is_post(page)
         )
-        guidance = guide_source(source, self.settings, _slug(page))
+        try:
+            guidance = guide_source(source, self.settings, _slug(page))
+        except Exception as problem:  # the preview goes on; `therapy-site check` names the page and the problem
+            log.warning(f"{source.shown}: no guidance panel ({type(problem).__name__}: {problem})")
+            return html
         return str(panel(guidance, Path(path), language_note(self.settings))) + html
 
 
