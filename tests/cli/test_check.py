@@ -153,8 +153,8 @@ CASES = [
     ("(mailto:hello@stillwater-therapy.example)", "(javascript:alert(1))", "link-unsafe", "error", "javascript"),
     ("url: https://booking", "url: http://booking", "booking", "error", "url: http://"),
     ("url: https://booking.stillwater-therapy.example/sleep", "url: javascript:alert(1)", "booking", "error", "url:"),
-    ("The house is quiet", "People who commit suicide are often quiet", "language", "warning", "People who commit"),
-    ("The house is quiet", "People who COMMIT   Suicide are quiet", "language", "warning", "People who COMMIT"),
+    ("The house is quiet", "We offer a guaranteed cure when it is quiet", "language", "warning", "guaranteed cure"),
+    ("The house is quiet", "A GUARANTEED   Cure for quiet houses", "language", "warning", "A GUARANTEED"),
     ("The house is quiet", "TODO: say why the house is quiet", "placeholder", "error", "TODO: say"),
     (
         "slug: sleeping-better",
@@ -178,12 +178,12 @@ def test_rule_fires_on_bad_case(project: Path, old: str, new: str, rule: str, se
 
 
 def test_column_points_at_the_construct(project: Path) -> None:
-    text = GOOD_POST.replace("The house is quiet", "Sadly some people commit suicide when quiet")
+    text = GOOD_POST.replace("The house is quiet", "Sadly some offer a guaranteed cure when quiet")
     write(project, POST, text)
     (finding,) = [finding for finding in findings(POST) if finding["rule"] == "language"]
     line = text.splitlines()[finding["line"] - 1]
-    assert line[finding["column"] - 1 :].startswith("commit suicide")
-    assert "die by suicide" in finding["message"]
+    assert line[finding["column"] - 1 :].startswith("guaranteed cure")
+    assert "guarantee an outcome" in finding["message"]
 
 
 def test_duplicate_slug_names_the_other_post(project: Path) -> None:
@@ -218,12 +218,13 @@ def test_image_over_the_configured_budget_is_a_warning(project: Path) -> None:
 
 
 def test_language_list_is_configurable(project: Path) -> None:
-    text = GOOD_POST.replace("The house is quiet", "Your wellness journey starts when the house is crazy quiet")
+    text = GOOD_POST.replace("The house is quiet", "Your wellness journey brings guaranteed results when it is quiet")
     write(project, POST, text)
     before = {finding["message"].split("'")[1] for finding in findings(POST) if finding["rule"] == "language"}
-    assert before == {"crazy"}
+    assert before == {"guaranteed results"}
     with_settings(
-        project, "    phrases:\n      wellness journey: say what actually happens in therapy\n      crazy: false\n"
+        project,
+        "    phrases:\n      wellness journey: say what actually happens in therapy\n      guaranteed results: false\n",
     )
     after = [finding for finding in findings(POST) if finding["rule"] == "language"]
     assert [(f["line"], f["message"]) for f in after] == [

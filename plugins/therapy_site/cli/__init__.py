@@ -19,6 +19,7 @@ from therapy_site.cli.build import build_site, serve_site
 from therapy_site.cli.check import CheckContext, check_paths, render
 from therapy_site.cli.new import plan_post, write_post
 from therapy_site.engine.settings import explicit_site_config, site_templates_left_out
+from therapy_site.guidance.check import guide_paths, print_guidance, with_guidance_json
 from therapy_site.init import AnswersProblem, ask_answers, is_empty_folder, load_answers, write_site
 from therapy_site.project import Project, close_project, find_config_file, load_project
 from therapy_site.validation.settings import check_practice_details
@@ -135,11 +136,16 @@ def new(title: str, category: str | None, slug: str | None, author: str | None, 
     show_default=True,
     help="text: file:line:col lines; json: for tools; github: GitHub Actions annotations.",
 )
+@click.option("--guidance", "guidance_table", is_flag=True, help="Also print the writing guidance, one row per post.")
+@click.option("--strict-guidance", is_flag=True, help="Exit with 1 when there is a writing-guidance warning too.")
 @CONFIG_OPTION
-def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None) -> None:
+def check(
+    paths: tuple[Path, ...], output_format: str, guidance_table: bool, strict_guidance: bool, config_file: Path | None
+) -> None:
     """Check PATHS (Markdown files or folders; default: the whole docs folder) for mistakes.
 
-    Prints one line per finding as file:line:column: error|warning: message [rule].
+    Prints one line per finding as file:line:column: error|warning: message [rule], then the writing
+    guidance (warnings and notes that never block publishing unless --strict-guidance).
     Exits with 1 when there is an error, 2 when the site's configuration cannot be read.
     """
     project = _load(config_file)
@@ -156,15 +162,19 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path | None)
                 authors_file=authors,
                 authors_shown=context.shown(authors) if authors else None,
             )
+        guided = guide_paths(paths or (project.docs_dir,), context)
     finally:
         close_project(project)
     output = render(findings, output_format)
+    if output_format == "json":
+        output = with_guidance_json(output, guided)
     if output:
         click.echo(output)
     errors = sum(finding.severity == "error" for finding in findings)
     if output_format != "json":
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
-    if errors:
+    print_guidance(guided, output_format, show_table=guidance_table)
+    if errors or (guided.fails and (strict_guidance or guided.settings.strict)):
         raise SystemExit(1)
 
 

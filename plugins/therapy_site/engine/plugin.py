@@ -57,6 +57,7 @@ class EngineConfig(Config):
     booking = c.Optional(c.Type((dict, bool)))
     takeaways = c.Optional(c.Type((dict, bool)))
     seo = c.Optional(c.Type((dict, bool)))
+    guidance = c.Optional(c.Type((dict, bool)))
     # <meta name="generator" content="therapy-site X.Y.Z"> on every page: off unless the practice wants it.
     generator = c.Type(bool, default=False)
 

@@ -61,6 +61,7 @@ PLUGINS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("booking", "therapy-site/booking", {"auto_end_of_post": True, "header_button": True}),
     ("takeaways", "therapy-site/takeaways", {}),
     ("seo", "therapy-site/seo", {}),
+    ("guidance", "therapy-site/guidance", {}),  # the preview's writing-guidance panel; nothing in a build
 )
 
 # Markdown extensions every page is written with, added when a site does not list them (its own options win).
