@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -24,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.guidance.report import panel
 from therapy_site.guidance.runner import GuidanceSettings, guide_source, language_note
+from therapy_site.material.blog import is_post
 from therapy_site.validation.source import SourceFile
 
 log = get_plugin_logger(__name__)
@@ -52,7 +52,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             return html
         root = Path(config.config_file_path or ".").parent
         source = SourceFile.read(
-            Path(path), Path(os.path.relpath(path, root)).as_posix(), page.file.src_uri, _is_post(page)
+            Path(path), Path(os.path.relpath(path, root)).as_posix(), page.file.src_uri, is_post(page)
         )
         try:
             guidance = guide_source(source, self.settings, _slug(page))
@@ -60,12 +60,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             log.warning(f"{source.shown}: no guidance panel ({type(problem).__name__}: {problem})")
             return html
         return str(panel(guidance, Path(path), language_note(self.settings))) + html
-
-
-def _is_post(page: Any) -> bool:
-    from material.plugins.blog.structure import Post
-
-    return isinstance(page, Post)
 
 
 def _slug(page: Page) -> str:
