@@ -67,8 +67,10 @@ def clean_picture(data: bytes) -> bytes:
                     return _encode_upright(image)
         except PictureError:
             raise
-        except Exception as problem:
-            raise PictureError(f"the picture cannot be read ({type(problem).__name__})") from problem
+        except Exception:  # damaged or not a picture: strip what its container holds, if it is one we know
+            kind = _container(data)
+            if kind is None:
+                return data  # not a picture at all: no picture metadata to remove (the image rules say what it is)
     if kind == "JPEG":
         return _jpeg(data)
     if kind == "PNG":
@@ -76,6 +78,16 @@ def clean_picture(data: bytes) -> bytes:
     if kind == "WEBP":
         return _webp(data)
     return _reencoded(data)
+
+
+def _container(data: bytes) -> str | None:
+    if data.startswith(b"\xff\xd8"):
+        return "JPEG"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return None
 
 
 def _encode_upright(image: Image.Image) -> bytes:
@@ -107,8 +119,8 @@ def _jpeg(data: bytes) -> bytes:
         raise PictureError("the JPEG file is damaged (no start marker)")
     out, position = bytearray(data[:2]), 2
     while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            raise PictureError("the JPEG file is damaged (a segment does not start where expected)")
+        if data[position] != 0xFF:  # damaged: nothing further can be read as segments, so nothing is kept
+            return bytes(out)
         marker = data[position + 1]
         if marker == 0xFF:  # padding
             position += 1
@@ -125,7 +137,7 @@ def _jpeg(data: bytes) -> bytes:
         if _keeps_jpeg_segment(marker, segment[4:]):
             out += segment
         position += 2 + length
-    raise PictureError("the JPEG file is damaged (it ends before its pixels)")
+    return bytes(out)  # damaged: it ends before its pixels (what it held besides metadata is kept)
 
 
 def _keeps_jpeg_segment(marker: int, payload: bytes) -> bool:
@@ -149,8 +161,8 @@ def _png(data: bytes) -> bytes:
             out += chunk
         position += 12 + length
         if kind == b"IEND":
-            return bytes(out)
-    raise PictureError("the PNG file is damaged (it has no end)")
+            break
+    return bytes(out)  # a damaged file ends early: what it held besides metadata, and no more
 
 
 def _webp(data: bytes) -> bytes:

@@ -145,7 +145,13 @@ def _image(
     parts = urlsplit(src)
     scheme = url_scheme(src)
     if scheme in UNSAFE_SCHEMES:
-        message = f"image '{shorten(src, 40)}' uses '{scheme}:'; save the picture under docs/assets/images/ instead"
+        if scheme == "data":  # a picture pasted into the text (Google Docs, Notion, some editors do that)
+            message = (
+                f"image '{shorten(src, 40)}' is a picture pasted into the text as 'data:'; save the picture as a file "
+                "in docs/assets/images/ and link to it: ![What it shows](../../assets/images/picture.webp)"
+            )
+        else:
+            message = f"image '{shorten(src, 40)}' uses '{scheme}:'; save the picture under docs/assets/images/ instead"
         yield error(source.shown, line, message, "link-unsafe", column)
         return
     if scheme or src.startswith("//"):

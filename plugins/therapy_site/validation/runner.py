@@ -27,10 +27,12 @@ from therapy_site.validation.files import (
     published_text_files,
 )
 from therapy_site.validation.findings import Finding, error
+from therapy_site.validation.foreign import check_foreign_syntax
 from therapy_site.validation.front_matter import check_front_matter
 from therapy_site.validation.headings import check_headings
 from therapy_site.validation.identity import check_published_file, check_template_identity, site_text_files
 from therapy_site.validation.images import check_images, picture_files
+from therapy_site.validation.invisible import check_invisible_characters
 from therapy_site.validation.language import check_language
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
@@ -38,6 +40,7 @@ from therapy_site.validation.placeholders import check_placeholders
 from therapy_site.validation.review_age import check_review_age
 from therapy_site.validation.source import SourceFile
 from therapy_site.validation.structure import check_block_structure
+from therapy_site.validation.svg import check_svg_file
 
 Rule = Callable[[SourceFile, CheckContext], Iterator[Finding]]
 RULES: tuple[Rule, ...] = (
@@ -49,6 +52,8 @@ RULES: tuple[Rule, ...] = (
     check_faq,
     check_blocks,
     check_content_security,
+    check_foreign_syntax,
+    check_invisible_characters,
     check_links,
     check_language,
     check_placeholders,
@@ -220,7 +225,7 @@ def check_paths(paths: Iterable[Path], context: CheckContext, *, theme: bool = F
     ahead = convert_ahead(entries, context)
     by_file = {os.path.abspath(entry.path): (entry.path, check_entry(entry, context, ahead=ahead)) for entry in entries}
     for path in texts:
-        by_file.setdefault(os.path.abspath(path), (path, check_published_file(path, context)))
+        by_file.setdefault(os.path.abspath(path), (path, published_file_findings(path, context)))
     context.save_caches()
     ordered = sorted(by_file.values(), key=lambda item: item[0].as_posix())
     return [finding for _, found in ordered for finding in found]
@@ -274,7 +279,15 @@ def check_site(
 
 def _published_text(context: CheckContext) -> dict[Path, list[Finding]]:
     """The findings of the site's published text files (few, small, searched by one rule: never memoised)."""
-    return {path: check_published_file(path, context) for path in site_text_files(context)}
+    return {path: published_file_findings(path, context) for path in site_text_files(context)}
+
+
+def published_file_findings(path: Path, context: CheckContext) -> list[Finding]:
+    """The findings of a text file the site publishes as it is: template identity; an SVG's scripts."""
+    found = check_published_file(path, context)
+    if path.suffix.lower() == ".svg":
+        found += check_svg_file(path, context.shown(path))
+    return sorted(found, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
 
 
 def file_digest(path: Path) -> str:
@@ -288,7 +301,8 @@ def _page_face(path: Path, context: CheckContext) -> str:
     source = context.source(path)
     if source.read_error or source.meta_error:
         return "unreadable"
-    return f"{context.page_url(source)}\0{context.post_slug(source) if source.is_post else ''}"
+    slug = context.post_slug(source) if source.is_post else ""
+    return f"{context.page_url(source)}\0{slug}\0{context.unpublished(source)}"  # links to drafts are judged
 
 
 def site_fingerprint(context: CheckContext) -> str:
