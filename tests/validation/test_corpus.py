@@ -158,3 +158,34 @@ def test_non_strict_build_publishes_nothing_unsafe_or_broken(corpus_loose: Build
     assert not list((corpus_loose.site / "blog").glob("corpus-*"))
     assert (corpus_loose.site / "blog" / "role-of-trust-in-therapy" / "index.html").is_file()
     assert "left out of the site" in corpus_loose.output
+
+
+# What the author reads for the second round's mistakes (issue 27): the thing named as it is, and what to do.
+WORDS = {
+    "curly-quotes-title": ("curly quotes", "straight quotes"),
+    "curly-quoted-description": ("curly quotes", "straight quotes"),
+    "nbsp-indent-list": ("line 8", "non-breaking space"),
+    "nbsp-indent-hero": ("line 12", "non-breaking space"),
+    "invisible-faq-heading": ("zero-width space", "after the heading"),
+    "data-uri-image": ("save the picture as a file in docs/assets/images/ and link to it",),
+    "link-to-scheduled": ("scheduled for 2099-03-01",),
+    "link-to-draft": ("draft",),
+    "wikilink": ("Markdown link", "role-of-trust-in-therapy.md"),
+    "wikilink-embed-photo": ("Markdown image",),
+    "shortcode-contact-form": ("/// booking",),
+    "emoji-only-title": ("slug:",),
+    "mailto-bcc": ("bcc=", "only you"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_second_round_messages_say_what_it_is_and_what_to_do(
+    name: str, corpus_check: subprocess.CompletedProcess[str]
+) -> None:
+    case = next(case for case in CASES if case.name == name)
+    messages = [
+        match.group(5)
+        for match in map(FINDING.match, corpus_check.stdout.splitlines())
+        if match and match.group(1) == case.path and int(match.group(2)) == case.line and match.group(6) == case.rule
+    ]
+    assert any(all(words in message for words in WORDS[name]) for message in messages), messages

@@ -114,4 +114,11 @@ def rewrite_json_feed(
         if isinstance(item.get("summary"), str):
             summary = unescaped(item["summary"])
             item["summary"] = text.description if text and summary == text.description else summary
-    _write_atomic(path, json.dumps(feed, ensure_ascii=False).encode("utf-8"))
+    _write_atomic(path, json_text(feed).encode("utf-8"))
+
+
+def json_text(value: Any) -> str:
+    """JSON with '<', '>' and '&' written as escapes (as in JSON-LD): the same text once read, and no markup in
+    the file for a program that looks for it without parsing the JSON."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
