@@ -175,6 +175,13 @@ case("mailto-two-addresses", front("mailto-two-addresses") + BODY + "Write to [u
 case("booking-block-mailto-cc", front("booking-block-mailto-cc") + BODY + "/// booking | Email me\n    url: mailto:hello@example.org?cc=list@elsewhere.example\n\nText.\n///\n", "block", "url: mailto")
 case("booking-front-matter-mailto", front("booking-front-matter-mailto", extra="booking:\n  url: mailto:hello@example.org?bcc=list@elsewhere.example\n") + BODY, "booking", "url: mailto")
 
+case("heic-from-phone", "not a real HEIC, but named like one from an iPhone\n", "image-private", "not a real", path="docs/assets/images/corpus/IMG_2042.HEIC")
+case("svg-file-handler", SVG_OPEN + '<rect width="10" height="10"/>\n<handler type="application/ecmascript" ev:event="click" xmlns:ev="http://www.w3.org/2001/xml-events">alert(\'corpus-xss-45\')</handler>\n</svg>\n', "svg-script", "<handler", path="docs/assets/images/corpus/tiny.svg")
+case("obsidian-callout", front("obsidian-callout") + BODY + "> [!note] Before your first session\n> Bring any questions you have.\n", "obsidian", "> [!note]")
+case("obsidian-comment", front("obsidian-comment") + BODY + "Clients often feel nervous. %% check with supervisor: client J said this %%\n", "obsidian", "%%")
+case("hugo-shortcode", front("hugo-shortcode") + BODY + "A short video:\n\n{{< youtube dQw4w9WgXcQ >}}\n", "shortcode", "{{<")
+case("nbsp-list-marker", front("nbsp-list-marker") + BODY + "Things that help:\n\n-\u00a0Regular sleep\n-\u00a0Short walks\n", "invisible-character", "Regular sleep")
+
 for item in cases:
     folder = ROOT / item["name"]
     folder.mkdir(parents=True)

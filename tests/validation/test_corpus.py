@@ -24,6 +24,7 @@ from helpers import Build, copy_project, run_build
 from therapy_site.booking.links import mailto_problem
 from therapy_site.pictures import RASTER_SUFFIXES
 from therapy_site.security.csp import sha256_source
+from therapy_site.validation.images import UNPUBLISHABLE_PICTURES
 from therapy_site.validation.svg import svg_problems
 
 GPS_IFD = 0x8825
@@ -151,6 +152,7 @@ def test_non_strict_build_publishes_nothing_unsafe_or_broken(corpus_loose: Build
         assert b"PhoneMaker" not in data and b"GPS" not in data, path  # read as bytes: damaged pictures too
         with contextlib.suppress(OSError, SyntaxError, Image.DecompressionBombError), Image.open(path) as picture:
             assert not picture.getexif().get_ifd(GPS_IFD) and "exif" not in picture.info, path
+    assert not [path for path in corpus_loose.site.rglob("*") if path.suffix.lower() in UNPUBLISHABLE_PICTURES]
     for path, text in texts.items():
         for address in re.findall(r"""href=["'](mailto:[^"']*)""", text, flags=re.IGNORECASE):
             assert mailto_problem(html.unescape(address)) is None, (path, address)

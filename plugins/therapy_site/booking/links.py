@@ -69,7 +69,13 @@ def mailto_problem(url: str) -> str | None:
             f"sends the email to {len(addresses)} addresses; a contact link must reach only you: "
             "keep one address"
         )
-    fields = sorted({key.strip().lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True)} - MAILTO_FIELDS)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not addresses and [key.strip().lower() for key, _ in query].count("to") == 1:  # mailto:?to=one@address
+        addresses = [value for key, value in query if key.strip().lower() == "to"]
+        query = [(key, value) for key, value in query if key.strip().lower() != "to"]
+        if len(re.split(r"[,;]", addresses[0])) > 1:
+            return "sends the email to more than one address; a contact link must reach only you: keep one address"
+    fields = sorted({key.strip().lower() for key, _ in query} - MAILTO_FIELDS)
     if fields:
         return (
             f"adds '{fields[0]}=' to the email (other recipients or headers); a contact link must reach only you: "

@@ -34,8 +34,24 @@ OTHER_SHORTCODES = frozenset({"vc_row", "vc_column", "vc_column_text", "et_pb_se
                               "su_button", "su_spoiler", "fusion_builder_container", "elementor-template"})  # fmt: skip
 
 
+# Obsidian: callouts '> [!note]', comments '%% … %%' (hidden there, published here), highlights '==text=='.
+CALLOUT = re.compile(r"^\s*>\s*\[!([A-Za-z-]+)\][+-]?")
+OBSIDIAN_COMMENT = re.compile(r"%%")
+HIGHLIGHT = re.compile(r"(?<![=\w])==(?=\S)[^=\n]+(?<=\S)==(?![=\w])")
+# Hugo's shortcodes '{{< youtube x >}}', '{{% notice %}}'; Jekyll's and Liquid's tags '{% include x %}', '{{ site.x }}'.
+TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s*\w.*?-?%\}|\{\{\s*(?:site|page|post|include)\.[\w.]+\s*\}\}")
+
+
 def check_foreign_syntax(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    yield from _obsidian(source, highlights="pymdownx.mark" not in context.project.config.markdown_extensions)
     for number, line in source.body_lines():
+        for match in TEMPLATE_TAG.finditer(line):
+            message = (
+                f"'{shorten(match.group(0), 40)}' is a shortcode or template tag of another site builder (Hugo, "
+                "Jekyll), which this site prints as text; write it in Markdown: a link, a Markdown image, or a "
+                "'/// booking' block for a booking form"
+            )
+            yield error(source.shown, number, message, "shortcode", match.start() + 1)
         wikilinks = list(WIKILINK.finditer(line))
         for match in wikilinks:
             yield error(source.shown, number, _wikilink_message(match), "wikilink", match.start() + 1)
@@ -44,6 +60,32 @@ def check_foreign_syntax(source: SourceFile, context: CheckContext) -> Iterator[
             message = _shortcode_message(match)
             if message:
                 yield error(source.shown, number, message, "shortcode", match.start() + 1)
+
+
+def _obsidian(source: SourceFile, *, highlights: bool) -> Iterator[Finding]:
+    """Obsidian's callouts, comments and highlights (rule ``obsidian``): printed as text here (highlights: unless
+    the site added ``pymdownx.mark``, which draws them)."""
+    for number, line in source.body_lines():
+        callout = CALLOUT.match(line)
+        if callout:
+            message = (
+                f"'> [!{callout.group(1)}]' is an Obsidian callout, which this site prints as text; write a plain "
+                "quote ('> ' and the words), with a bold lead if you like: > **Note:** …"
+            )
+            yield error(source.shown, number, message, "obsidian", callout.start(1) - 1)
+        comment = OBSIDIAN_COMMENT.search(line)
+        if comment:
+            message = (
+                "'%%' starts an Obsidian comment: hidden in Obsidian, but published here for every reader to see; "
+                "delete the comment (or keep notes to yourself outside docs/)"
+            )
+            yield error(source.shown, number, message, "obsidian", comment.start() + 1)
+        for highlight in HIGHLIGHT.finditer(line) if highlights else ():
+            message = (
+                f"'{shorten(highlight.group(0), 40)}' is Obsidian's highlight, which this site prints with the "
+                "'=='; write **bold** instead"
+            )
+            yield error(source.shown, number, message, "obsidian", highlight.start() + 1)
 
 
 def _wikilink_message(match: re.Match[str]) -> str:

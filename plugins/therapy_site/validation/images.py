@@ -98,6 +98,32 @@ def picture_files(folder: Path) -> list[Path]:
     return found
 
 
+# Photos straight from a phone or camera that browsers do not show and this site cannot publish without the
+# place they were taken: iPhone's HEIC/HEIF, camera raw files.
+UNPUBLISHABLE_PICTURES = frozenset({".heic", ".heif", ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf"})
+PRIVATE_RULE = "image-private"
+
+
+def unpublishable_pictures(folder: Path) -> list[Path]:
+    """Every picture under ``folder`` of a kind that cannot be published clean (sorted)."""
+    found = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories.sort()
+        found += [
+            Path(directory) / name for name in sorted(names) if Path(name).suffix.lower() in UNPUBLISHABLE_PICTURES
+        ]
+    return found
+
+
+def check_unpublishable_picture(path: Path, shown: str) -> list[Finding]:
+    """Rule ``image-private`` for one picture file of :data:`UNPUBLISHABLE_PICTURES` (never published)."""
+    message = (
+        f"'{path.name}' is a {path.suffix.lstrip('.').upper()} photo straight from a phone or camera: most browsers "
+        "cannot show it, and it holds where it was taken; export it as JPEG or WebP (then delete this file)"
+    )
+    return [error(shown, 1, message, PRIVATE_RULE)]
+
+
 def _pixels_message(src: str, width: int, height: int, max_megapixels: float) -> str:
     return (
         f"image '{src}' is {width} x {height} pixels ({width * height / 1_000_000:.0f} megapixels), over the limit "

@@ -97,9 +97,13 @@ def _slug(source: SourceFile) -> Iterator[Finding]:
                        "which would give the post another address; delete it and type the slug again")  # fmt: skip
 
 
+# A list marker or a block's '///' followed by an invisible character or a non-breaking space: no list, no block.
+MARKER_THEN_INVISIBLE = re.compile(r"^\s*(?:[-*+]|\d+[.)]|///)(?=" + INVISIBLE.pattern + ")")
+
+
 def _body(source: SourceFile) -> Iterator[Finding]:
     for number, line in source.body_lines():
-        finding = _heading(source, number, line) or _line_start(source, number, line)
+        finding = _heading(source, number, line) or _line_start(source, number, line) or _marker(source, number, line)
         if finding is not None:
             yield finding
         elif "\ufeff" in line:  # a second file pasted into this one: its byte order mark, mid-file
@@ -137,6 +141,15 @@ def _line_start(source: SourceFile, number: int, line: str) -> Finding | None:
     return _finding(source, number, found.start(), f"the {what} of line {number} has a {{name}}, so Markdown does "
                     "not see the heading, list, block option or indentation that follows; replace it with ordinary "
                     "spaces or delete it")  # fmt: skip
+
+
+def _marker(source: SourceFile, number: int, line: str) -> Finding | None:
+    match = MARKER_THEN_INVISIBLE.match(line)
+    if not match:
+        return None
+    what = "a block" if match.group(0).strip() == "///" else "a list item"
+    return _finding(source, number, match.end(), f"an invisible character ({{name}}) after '{match.group(0).strip()}' "
+                    f"means this line is not {what} but text; replace it with an ordinary space")  # fmt: skip
 
 
 def _finding(source: SourceFile, number: int, index: int, template: str) -> Finding:

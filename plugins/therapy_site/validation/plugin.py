@@ -46,6 +46,7 @@ from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
 from therapy_site.validation.findings import Finding
+from therapy_site.validation.images import PRIVATE_RULE
 from therapy_site.validation.runner import (
     Memo,
     awaits_conversion,
@@ -123,7 +124,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             os.path.abspath(path)
             for path, findings in results.items()
             if (path.name.lower().endswith(PAGE_SUFFIXES) and any(finding.severity == "error" for finding in findings))
-            or any(finding.rule == SVG_RULE for finding in findings)
+            or any(finding.rule in (SVG_RULE, PRIVATE_RULE) for finding in findings)
         }
         for finding in self.findings:
             if finding.severity == "error":

@@ -19,6 +19,10 @@ from therapy_site.validation.urls import UNSAFE_SCHEMES, url_scheme
 
 RULE = "svg-script"
 LINK_ATTRIBUTES = frozenset({"href", "{http://www.w3.org/1999/xlink}href", "src", "action", "formaction"})
+# Elements that run or embed something: SVG 1.2's event handlers, and HTML elements put straight into the SVG.
+EMBEDDING = frozenset({"handler", "listener", "iframe", "embed", "object", "frame", "frameset"})
+# A picture embedded in the drawing (Inkscape and Illustrator do that): shown, never run.
+EMBEDDED_PICTURE = ("data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp")
 ADVICE = "remove it, or export the drawing again as a plain SVG (or as PNG/WebP)"
 
 
@@ -53,6 +57,10 @@ def svg_problems(data: bytes) -> Iterator[tuple[int, str]]:
             line = _line_of(lines, line, f"<{etree.QName(element.tag).localname}")
             yield line, f"this SVG holds a <script>, which would run when the picture is opened; {ADVICE}"
             continue
+        if tag in EMBEDDING:
+            line = _line_of(lines, line, f"<{etree.QName(element.tag).localname}")
+            yield line, f"this SVG holds <{tag}>, which loads or runs something else inside the drawing; {ADVICE}"
+            continue
         if tag == "foreignobject":
             line = _line_of(lines, line, f"<{etree.QName(element.tag).localname}")
             yield line, f"this SVG holds a <foreignObject> (a web page inside the drawing); {ADVICE}"
@@ -74,6 +82,8 @@ def _attribute(line: int, tag: str, name: str, value: str) -> Iterator[tuple[int
     local = _local(name)
     if local.startswith("on"):
         yield line, f"'{local}=' on <{tag}> in this SVG would run code when the picture is opened; {ADVICE}"
+    elif tag == "image" and value.strip().lower().startswith(EMBEDDED_PICTURE):
+        return
     elif (name in LINK_ATTRIBUTES or local == "href") and url_scheme(value) in UNSAFE_SCHEMES:
         yield line, f"<{tag}> in this SVG links to '{url_scheme(value)}:', which can run code; {ADVICE}"
     elif tag in {"set", "animate"} and local in {"to", "values", "from"} and url_scheme(value) in UNSAFE_SCHEMES:
