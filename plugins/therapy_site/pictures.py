@@ -114,30 +114,49 @@ def _save(image: Image.Image, kind: str, options: dict[str, object]) -> bytes:
 
 
 def _jpeg(data: bytes) -> bytes:
-    """JPEG without APP1/APP13/COM and other metadata segments: the compressed pixels untouched."""
+    """JPEG without APP1/APP13/COM and other metadata segments, and nothing after its end (phones append a second
+    picture there, a depth or gain map with its own EXIF): the compressed pixels untouched."""
     if data[:2] != b"\xff\xd8":
         raise PictureError("the JPEG file is damaged (no start marker)")
     out, position = bytearray(data[:2]), 2
-    while position + 4 <= len(data):
+    while position + 2 <= len(data):
         if data[position] != 0xFF:  # damaged: nothing further can be read as segments, so nothing is kept
             return bytes(out)
         marker = data[position + 1]
         if marker == 0xFF:  # padding
             position += 1
             continue
-        if marker == 0xDA:  # start of scan: the pixels follow, to the end of the file
-            out += data[position:]
-            return bytes(out)
+        if marker == 0xD9:  # the end of the picture: whatever follows is not shown, and not published
+            return bytes(out + data[position : position + 2])
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:
             out += data[position : position + 2]
             position += 2
             continue
+        if position + 4 > len(data):
+            break
         (length,) = struct.unpack(">H", data[position + 2 : position + 4])
         segment = data[position : position + 2 + length]
         if _keeps_jpeg_segment(marker, segment[4:]):
             out += segment
         position += 2 + length
-    return bytes(out)  # damaged: it ends before its pixels (what it held besides metadata is kept)
+        if marker == 0xDA:  # start of scan: the compressed pixels run to the next marker
+            end = _scan_end(data, position)
+            out += data[position:end]
+            position = end
+    return bytes(out)  # damaged: it ends early (what it held besides metadata is kept)
+
+
+def _scan_end(data: bytes, position: int) -> int:
+    """Where the compressed pixels from ``position`` end: the next marker that is not a stuffed byte or a restart."""
+    while True:
+        found = data.find(b"\xff", position)
+        if found < 0 or found + 1 >= len(data):
+            return len(data)
+        following = data[found + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
+            position = found + 1 if following == 0xFF else found + 2
+            continue
+        return found
 
 
 def _keeps_jpeg_segment(marker: int, payload: bytes) -> bool:
@@ -169,7 +188,8 @@ def _webp(data: bytes) -> bytes:
     if data[:4] != b"RIFF" or data[8:12] != b"WEBP":
         raise PictureError("the WebP file is damaged (no RIFF header)")
     chunks, position = [], 12
-    while position + 8 <= len(data):
+    riff_end = min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
+    while position + 8 <= riff_end:
         kind = data[position : position + 4]
         (length,) = struct.unpack("<I", data[position + 4 : position + 8])
         end = position + 8 + length + (length & 1)
@@ -215,7 +235,7 @@ def clean_published(source: Path, published: Path) -> bool:
     """Write the clean copy of ``source`` at ``published``; whether anything had to change."""
     data = source.read_bytes()
     cleaned = clean_picture(data)
-    if cleaned == data and published.is_file() and published.read_bytes() == data:
-        return False
+    if published.is_file() and published.read_bytes() == cleaned:
+        return cleaned != data  # written clean before (a preview's rebuild, a dirty build)
     published.write_bytes(cleaned)
     return cleaned != data
