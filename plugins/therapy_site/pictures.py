@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 EXIF_ORIENTATION = 0x0112
+TURNED_A_QUARTER = frozenset({5, 6, 7, 8})  # EXIF orientations that swap width and height
 RASTER_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico"})
 
 # JPEG segments a picture needs to be drawn as it is: JFIF, the colour profile, Adobe's colour transform.
@@ -53,7 +54,7 @@ def shown_size(path: Path) -> tuple[int, int]:
     """Width and height of the picture as readers see it (its EXIF orientation applied)."""
     with Image.open(path) as image:
         width, height = image.size
-        return (height, width) if orientation(image) in (5, 6, 7, 8) else (width, height)
+        return (height, width) if orientation(image) in TURNED_A_QUARTER else (width, height)
 
 
 def clean_picture(data: bytes) -> bytes:

@@ -182,6 +182,8 @@ case("obsidian-comment", front("obsidian-comment") + BODY + "Clients often feel 
 case("hugo-shortcode", front("hugo-shortcode") + BODY + "A short video:\n\n{{< youtube dQw4w9WgXcQ >}}\n", "shortcode", "{{<")
 case("nbsp-list-marker", front("nbsp-list-marker") + BODY + "Things that help:\n\n-\u00a0Regular sleep\n-\u00a0Short walks\n", "invisible-character", "Regular sleep")
 
+case("nbsp-category", front("nbsp-category", categories="  - Anxiety\u00a0\n"), "invisible-character", "  - Anxiety")
+
 for item in cases:
     folder = ROOT / item["name"]
     folder.mkdir(parents=True)

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
+from therapy_site.pictures import TURNED_A_QUARTER, orientation
 from therapy_site.theme.hero import PLACEHOLDER_ALTS
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten, warning
@@ -69,6 +70,8 @@ def image_problem(path: Path, shown_src: str, max_megapixels: float, max_mb: flo
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
+                if orientation(image) in TURNED_A_QUARTER:  # as readers see it: a phone photo taken sideways
+                    width, height = height, width
                 if width * height > limit:
                     return "image-too-large", _pixels_message(shown_src, width, height, max_megapixels)
                 image.load()  # decodes every pixel: a truncated or corrupt file fails here

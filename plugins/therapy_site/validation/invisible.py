@@ -64,8 +64,17 @@ def check_invisible_characters(source: SourceFile, context: CheckContext) -> Ite
     yield from _body(source)
 
 
+# Settings whose values name things the site looks up or makes addresses of (not text readers read).
+NAMING_KEYS = frozenset({"categories", "tags", "authors", "draft", "date", "reviewed_by", "last_reviewed", "template",
+                         "social_image", "schema_type", "faq", "src", "url", "created", "updated"})  # fmt: skip
+
+
 def _front_matter(source: SourceFile) -> Iterator[Finding]:
+    section = ""
     for number, line in source.front_matter_lines():
+        if line[:1].strip():
+            section = line.split(":", 1)[0].strip()
+        yield from _front_matter_value(source, number, line, section)
         indent = len(line) - len(line.lstrip(" \t" + "".join(NAMES)))
         key = re.match(r"^\s*(?:-\s+)?([^:#]+):(?:\s|$)", line)
         found = INVISIBLE.search(line[:indent]) if indent else None
@@ -81,6 +90,23 @@ def _front_matter(source: SourceFile) -> Iterator[Finding]:
                            f"{_where(key.group(1), found.start())} the setting name '{shorten(name, 30)}' makes it "
                            "another setting, which the site ignores; delete the name and type it again")  # fmt: skip
     yield from _slug(source)
+
+
+def _front_matter_value(source: SourceFile, number: int, line: str, section: str) -> Iterator[Finding]:
+    """An invisible character in a value the site looks up (a category, a tag, an author, a date, a path)."""
+    key = re.match(r"^\s*(?:-\s+)?([\w-]+):[ \t]*", line)
+    item = re.match(r"^\s+-[ \t]+", line)
+    name = key.group(1) if key else section if item else ""
+    if name not in NAMING_KEYS and not (item and section in NAMING_KEYS):
+        return
+    start = (key or item).end() if (key or item) else 0
+    value = line[start:]
+    found = INVISIBLE.search(value.rstrip(" \t"))
+    if found and value.strip(" \t" + "".join(NAMES)):
+        shown = shorten(INVISIBLE.sub("", value).strip().strip("\"'"), 30)
+        yield _finding(source, number, start + found.start(), f"an invisible character ({{name}}) "
+                       f"{_where(value, found.start())} '{shown}' in '{name if key else section}' makes it another "
+                       "value than the one the site knows; delete it and type the value again")  # fmt: skip
 
 
 def _slug(source: SourceFile) -> Iterator[Finding]:
