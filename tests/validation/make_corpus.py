@@ -184,6 +184,9 @@ case("nbsp-list-marker", front("nbsp-list-marker") + BODY + "Things that help:\n
 
 case("nbsp-category", front("nbsp-category", categories="  - Anxiety\u00a0\n"), "invisible-character", "  - Anxiety")
 
+case("nbsp-faq-heading", front("nbsp-faq-heading") + BODY + "## Frequently\u00a0Asked Questions\n\n### Is it confidential?\n\nYes, with a few legal exceptions.\n", "invisible-character", "## Frequently")
+case("blank-looking-line", front("blank-looking-line") + BODY + "Things that help:\n\u00a0\n- Regular sleep\n- Short walks\n", "invisible-character", "\u00a0")
+
 for item in cases:
     folder = ROOT / item["name"]
     folder.mkdir(parents=True)

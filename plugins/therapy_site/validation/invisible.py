@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from therapy_site.citations.extension import DEFAULT_TITLES as SOURCES_TITLES
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.headings import ATX_HEADING
@@ -61,7 +62,17 @@ def _emoji_joiner(text: str, index: int) -> bool:
 
 def check_invisible_characters(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     yield from _front_matter(source)
-    yield from _body(source)
+    yield from _body(source, _special_titles(context))
+
+
+def _special_titles(context: CheckContext) -> frozenset[str]:
+    """Headings the site recognises by their words (FAQ, Sources), case-folded, without a closing colon."""
+    titles = (*(context.faq_titles if context is not None else ()), *SOURCES_TITLES)
+    return frozenset(_title_key(title) for title in titles)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(text.split()).rstrip(":").strip().casefold()
 
 
 # Settings whose values name things the site looks up or makes addresses of (not text readers read).
@@ -127,9 +138,14 @@ def _slug(source: SourceFile) -> Iterator[Finding]:
 MARKER_THEN_INVISIBLE = re.compile(r"^\s*(?:[-*+]|\d+[.)]|///)(?=" + INVISIBLE.pattern + ")")
 
 
-def _body(source: SourceFile) -> Iterator[Finding]:
+def _body(source: SourceFile, special: frozenset[str]) -> Iterator[Finding]:
     for number, line in source.body_lines():
-        finding = _heading(source, number, line) or _line_start(source, number, line) or _marker(source, number, line)
+        finding = (
+            _heading(source, number, line, special)
+            or _line_start(source, number, line)
+            or _marker(source, number, line)
+            or _blank_looking(source, number, line)
+        )
         if finding is not None:
             yield finding
         elif "\ufeff" in line:  # a second file pasted into this one: its byte order mark, mid-file
@@ -137,18 +153,20 @@ def _body(source: SourceFile) -> Iterator[Finding]:
                            "the file (where another file was pasted in); delete it")  # fmt: skip
 
 
-def _heading(source: SourceFile, number: int, line: str) -> Finding | None:
+def _heading(source: SourceFile, number: int, line: str, special: frozenset[str]) -> Finding | None:
     visible = INVISIBLE.sub("", line)
     match = ATX_HEADING.match(line.replace("\u00a0", " ")) or ATX_HEADING.match(visible)
     if not match:
         return None
+    spaced = ATX_HEADING.match(INVISIBLE.sub(lambda found: " " if found.group() in SPACES else "", line))
+    recognised = spaced is not None and _title_key(spaced.group(2) or "") in special
     for found in INVISIBLE.finditer(line):
         index, character = found.start(), found.group()
         if _emoji_joiner(line, index):
             continue
         between_words = character in SPACES and 0 < index < len(line.rstrip()) - 1 and line[index - 1] != "#"
-        if between_words:
-            continue  # 'Step 1:\u00a0Breathe' reads and works the same
+        if between_words and not recognised:
+            continue  # 'Step 1:\u00a0Breathe' reads and works the same (not 'Frequently\u00a0Asked Questions')
         heading = shorten(INVISIBLE.sub("", match.group(2) or "").strip() or line.strip(), 40)
         return _finding(source, number, index, f"an invisible character ({{name}}) {_where(line, index)} the heading "
                         f"'{heading}' changes what the heading is (an FAQ or Sources heading is no longer recognised, "
@@ -167,6 +185,15 @@ def _line_start(source: SourceFile, number: int, line: str) -> Finding | None:
     return _finding(source, number, found.start(), f"the {what} of line {number} has a {{name}}, so Markdown does "
                     "not see the heading, list, block option or indentation that follows; replace it with ordinary "
                     "spaces or delete it")  # fmt: skip
+
+
+def _blank_looking(source: SourceFile, number: int, line: str) -> Finding | None:
+    """A line that looks empty but holds a non-breaking or zero-width space: Markdown sees no empty line there."""
+    if not line or line.strip(" \t" + "".join(NAMES)) or not INVISIBLE.search(line):
+        return None
+    return _finding(source, number, INVISIBLE.search(line).start(), f"line {number} looks empty but holds a "
+                    "{name}, so Markdown sees no empty line there (the paragraphs, list or block around it run "
+                    "together); delete everything on that line")  # fmt: skip
 
 
 def _marker(source: SourceFile, number: int, line: str) -> Finding | None:
