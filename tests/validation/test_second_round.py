@@ -1,13 +1,13 @@
-"""Issue 27's mailto: rule where the corpus cannot hold it: a booking link in mkdocs.yml; the rule's reach."""
+"""Issue 27's mailto: rule where the corpus cannot hold it: links in mkdocs.yml; the rule's reach."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from corpus_support import run_check
+from corpus_support import located, run_check
 
-from helpers import copy_project, run_build
+from helpers import copy_project, load_config, run_build, write_config
 from therapy_site.booking.links import mailto_problem
 
 
@@ -23,6 +23,24 @@ def test_a_booking_link_that_adds_recipients_is_refused_by_both_gates(tmp_path: 
     assert check.returncode == 2 and "booking" in check.stderr and "bcc=" in check.stderr, check.stderr
     build = run_build(project)
     assert build.returncode != 0 and "bcc=" in build.output and "Traceback" not in build.output
+
+
+def test_a_mailto_link_in_the_sites_settings_that_adds_recipients_is_refused_by_both_gates(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = load_config(project)
+    link = "mailto:hello@example.org?bcc=list@elsewhere.example"
+    config["extra"]["social"] = [{"icon": "material/email", "link": link}]
+    write_config(project, config)
+    number = next(
+        index
+        for index, line in enumerate((project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(), start=1)
+        if "bcc=" in line
+    )
+    check, build = run_check(project), run_build(project)
+    for output in (check.stdout, build.output):
+        found = {(path, line, rule) for path, line, _, _, rule in located(output)}
+        assert ("mkdocs.yml", number, "link-mailto") in found, output
+    assert check.returncode == 1 and build.returncode != 0
 
 
 @pytest.mark.parametrize(
