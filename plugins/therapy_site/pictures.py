@@ -25,7 +25,7 @@ TURNED_A_QUARTER = frozenset({5, 6, 7, 8})  # EXIF orientations that swap width 
 RASTER_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico"})
 
 # JPEG segments a picture needs to be drawn as it is: JFIF, the colour profile, Adobe's colour transform.
-JPEG_KEPT_APP = {0xE0: (b"JFIF\0", b"JFXX\0"), 0xE2: (b"ICC_PROFILE\0",), 0xEE: (b"Adobe",)}
+JPEG_KEPT_APP = {0xE0: (b"JFIF\0",), 0xE2: (b"ICC_PROFILE\0",), 0xEE: (b"Adobe",)}
 # PNG ancillary chunks that change how it looks (colour, transparency, animation, pixel density).
 PNG_KEPT = frozenset(
     {b"iCCP", b"sRGB", b"gAMA", b"cHRM", b"cICP", b"sBIT", b"tRNS", b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT"}
