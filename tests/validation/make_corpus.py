@@ -124,6 +124,69 @@ case("front-matter-not-first-line", "\n---\ntitle: Contact\ndescription: How to 
 case("uppercase-suffix", front("uppercase-suffix"), "file-stray", "---", path="docs/blog/posts/Uppercase-Suffix.MD")
 case("yaml-colon-in-title", front("yaml-colon-in-title", title="Anxiety: the basics"), "front-matter-yaml", "title: Anxiety")
 
+
+# --- second round (issue 27): from other tools and from a phone ------------------------------------------------------
+def gps_photo():
+    """A phone photo: GPS position, camera, taken sideways."""
+    image = Image.new("RGB", (96, 48), (180, 200, 190))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0112] = "PhoneMaker", 6
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (51.0, 27.0, 12.5), "W", (2.0, 35.0, 1.0)
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n'
+case("svg-file-script", SVG_OPEN + '<circle cx="5" cy="5" r="4"/>\n<script>alert(\'corpus-xss-41\')</script>\n</svg>\n', "svg-script", "<script>", path="docs/assets/images/corpus/leaf.svg")
+case("svg-file-onload", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"\n     onload="alert(\'corpus-xss-42\')">\n<circle cx="5" cy="5" r="4"/>\n</svg>\n', "svg-script", "onload=", path="docs/assets/images/corpus/wave.svg")
+case("svg-file-javascript-href", SVG_OPEN + '<a xlink:href="javascript:alert(\'corpus-xss-43\')">\n<circle cx="5" cy="5" r="4"/>\n</a>\n</svg>\n', "svg-script", "<a xlink", path="docs/assets/images/corpus/badge.svg")
+case("svg-file-foreign-object", SVG_OPEN + '<rect width="10" height="10"/>\n<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">corpus-xss-44</div></foreignObject>\n</svg>\n', "svg-script", "<foreignObject", path="docs/assets/images/corpus/card.svg")
+case("wikilink", front("wikilink") + BODY + "Trust takes time; see [[Role of trust in therapy]] for more.\n", "wikilink", "[[Role")
+case("wikilink-label", front("wikilink-label") + BODY + "Read [[role-of-trust-in-therapy|the article on trust]] first.\n", "wikilink", "[[role-of")
+case("wikilink-embed-photo", front("wikilink-embed-photo") + BODY + "My consulting room:\n\n![[IMG_2041.jpg]]\n", "wikilink", "![[IMG",
+     files={"docs/assets/images/corpus/IMG_2041.jpg": gps_photo()})
+case("shortcode-contact-form", front("shortcode-contact-form") + BODY + "Get in touch:\n\n[contact-form-7 id=\"123\" title=\"Contact form 1\"]\n", "shortcode", "[contact-form-7")
+case("shortcode-gallery", front("shortcode-gallery") + BODY + "[gallery ids=\"12,13,14\" columns=\"3\"]\n", "shortcode", "[gallery")
+case("shortcode-caption", front("shortcode-caption") + BODY + "[caption id=\"attachment_5\" align=\"alignnone\" width=\"300\"]The waiting room[/caption]\n", "shortcode", "[caption")
+case("shortcode-embed", front("shortcode-embed") + BODY + "A short breathing exercise:\n\n[embed]https://www.youtube.com/watch?v=abc123[/embed]\n", "shortcode", "[embed]")
+case("invisible-faq-heading", front("invisible-faq-heading") + BODY + "## Frequently Asked Questions\u200b\n\n### Is it confidential?\n\nYes, with a few legal exceptions.\n", "invisible-character", "## Frequently")
+case("invisible-soft-hyphen-heading", front("invisible-soft-hyphen-heading") + BODY + "## Self\u00adcompassion in practice\n\nBe kind to yourself.\n", "invisible-character", "## Self")
+case("invisible-key", front("invisible-key", extra="tags\u200b:\n  - sleep\n"), "invisible-character", "tags\u200b:")
+case("nbsp-indent-list", front("nbsp-indent-list", categories="\u00a0\u00a0- Anxiety\n"), "invisible-character", "\u00a0\u00a0- Anxiety")
+case("nbsp-indent-hero", front("nbsp-indent-hero", extra="hero:\n\u00a0\u00a0src: assets/images/anxiety-hero.webp\n\u00a0\u00a0alt: A calm sea under a pale sky.\n") + BODY, "invisible-character", "\u00a0\u00a0src:")
+case("slug-zero-width", front("slug-zero-width", slug="corpus-slug-zero\u200bwidth"), "invisible-character", "slug: corpus")
+case("bom-mid-file", front("bom-mid-file") + BODY + "\ufeff## The second part\n\nPasted from another file.\n", "invisible-character", "The second part")
+case("nbsp-block-option", front("nbsp-block-option") + BODY + "/// booking | Book a call\n\u00a0\u00a0\u00a0\u00a0button: Book now\n\nText.\n///\n", "invisible-character", "button: Book now")
+case("curly-quotes-title", front("curly-quotes-title", title="\u201cAnxiety: the basics\u201d"), "front-matter-yaml", "title:")
+case("curly-quoted-description", front("curly-quoted-description", description="\u201cA gentle look at worry at night, and small ways to help your mind settle.\u201d"), "front-matter-yaml", "description:")
+case("data-uri-image", front("data-uri-image") + BODY + "![A leaflet about sleep](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==)\n", "link-unsafe", "![A leaflet")
+DRAFT_TARGET = front("draft-target", title="Corpus draft target", slug="corpus-draft-target", extra="draft: true\n") + BODY
+SCHEDULED_TARGET = front("scheduled-target", title="Corpus scheduled target", slug="corpus-scheduled-target").replace("created: 2025-06-01", "created: 2099-03-01") + BODY
+case("link-to-draft", front("link-to-draft") + BODY + "Part two: [what happens next](corpus-draft-target.md).\n", "link-unpublished", "[what happens",
+     files={"docs/blog/posts/corpus-draft-target.md": DRAFT_TARGET.encode()})
+case("link-to-draft-address", front("link-to-draft-address") + BODY + "Part two: [what happens next](../corpus-draft-target/).\n", "link-unpublished", "[what happens")
+case("link-to-scheduled", front("link-to-scheduled") + BODY + "Coming soon: [part three](corpus-scheduled-target.md).\n", "link-unpublished", "[part three",
+     files={"docs/blog/posts/corpus-scheduled-target.md": SCHEDULED_TARGET.encode()})
+case("emoji-only-title", front("emoji-only-title", title="\U0001F305\U0001F319").replace("slug: corpus-emoji-only-title\n", ""), "front-matter-slug", "title:")
+case("mailto-bcc", front("mailto-bcc") + BODY + "[Email me](mailto:hello@example.org?bcc=someone@elsewhere.example) to ask.\n", "link-mailto", "[Email me]")
+case("mailto-header-line-break", front("mailto-header-line-break") + BODY + "<a href=\"mailto:hello@example.org?subject=Hello%0D%0ABcc:list@elsewhere.example\">Email</a>\n", "link-mailto", "<a href")
+case("mailto-two-addresses", front("mailto-two-addresses") + BODY + "Write to [us](mailto:hello@example.org,records@elsewhere.example).\n", "link-mailto", "[us]")
+case("booking-block-mailto-cc", front("booking-block-mailto-cc") + BODY + "/// booking | Email me\n    url: mailto:hello@example.org?cc=list@elsewhere.example\n\nText.\n///\n", "block", "url: mailto")
+case("booking-front-matter-mailto", front("booking-front-matter-mailto", extra="booking:\n  url: mailto:hello@example.org?bcc=list@elsewhere.example\n") + BODY, "booking", "url: mailto")
+
+case("heic-from-phone", "not a real HEIC, but named like one from an iPhone\n", "image-private", "not a real", path="docs/assets/images/corpus/IMG_2042.HEIC")
+case("svg-file-handler", SVG_OPEN + '<rect width="10" height="10"/>\n<handler type="application/ecmascript" ev:event="click" xmlns:ev="http://www.w3.org/2001/xml-events">alert(\'corpus-xss-45\')</handler>\n</svg>\n', "svg-script", "<handler", path="docs/assets/images/corpus/tiny.svg")
+case("obsidian-callout", front("obsidian-callout") + BODY + "> [!note] Before your first session\n> Bring any questions you have.\n", "obsidian", "> [!note]")
+case("obsidian-comment", front("obsidian-comment") + BODY + "Clients often feel nervous. %% check with supervisor: client J said this %%\n", "obsidian", "%%")
+case("hugo-shortcode", front("hugo-shortcode") + BODY + "A short video:\n\n{{< youtube dQw4w9WgXcQ >}}\n", "shortcode", "{{<")
+case("nbsp-list-marker", front("nbsp-list-marker") + BODY + "Things that help:\n\n-\u00a0Regular sleep\n-\u00a0Short walks\n", "invisible-character", "Regular sleep")
+
+case("nbsp-category", front("nbsp-category", categories="  - Anxiety\u00a0\n"), "invisible-character", "  - Anxiety")
+
+case("nbsp-faq-heading", front("nbsp-faq-heading") + BODY + "## Frequently\u00a0Asked Questions\n\n### Is it confidential?\n\nYes, with a few legal exceptions.\n", "invisible-character", "## Frequently")
+case("blank-looking-line", front("blank-looking-line") + BODY + "Things that help:\n\u00a0\n- Regular sleep\n- Short walks\n", "invisible-character", "\u00a0")
+
 for item in cases:
     folder = ROOT / item["name"]
     folder.mkdir(parents=True)

@@ -8,6 +8,8 @@ All cases go into ONE copy of the site, so one ``check``, one strict and one non
 
 from __future__ import annotations
 
+import contextlib
+import html
 import re
 import shutil
 import subprocess
@@ -16,9 +18,16 @@ from pathlib import Path
 import pytest
 from corpus_support import CORPUS, FINDING, Case, load_cases, located, run_check
 from lxml import html as lxml_html
+from PIL import Image
 
 from helpers import Build, copy_project, run_build
+from therapy_site.booking.links import mailto_problem
+from therapy_site.pictures import RASTER_SUFFIXES
 from therapy_site.security.csp import sha256_source
+from therapy_site.validation.images import UNPUBLISHABLE_PICTURES
+from therapy_site.validation.svg import svg_problems
+
+GPS_IFD = 0x8825
 
 CASES = load_cases()
 
@@ -133,7 +142,52 @@ def test_non_strict_build_publishes_nothing_unsafe_or_broken(corpus_loose: Build
                 assert not link.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, link)
             raw = [node for node in element.xpath(".//p//text()") if node.strip().startswith("///")]
             assert not raw, (path, raw)
+    # No SVG that runs code, no picture that says where it was taken, no mailto: link with other recipients.
+    for path in corpus_loose.site.rglob("*.svg"):
+        assert not list(svg_problems(path.read_bytes())), path
+    pictures = [path for path in corpus_loose.site.rglob("*") if path.suffix.lower() in RASTER_SUFFIXES]
+    assert any(path.name == "IMG_2041.jpg" for path in pictures)  # published (it is a good picture), but clean
+    for path in pictures:
+        data = path.read_bytes()
+        assert b"PhoneMaker" not in data and b"GPS" not in data, path  # read as bytes: damaged pictures too
+        with contextlib.suppress(OSError, SyntaxError, Image.DecompressionBombError), Image.open(path) as picture:
+            assert not picture.getexif().get_ifd(GPS_IFD) and "exif" not in picture.info, path
+    assert not [path for path in corpus_loose.site.rglob("*") if path.suffix.lower() in UNPUBLISHABLE_PICTURES]
+    for path, text in texts.items():
+        for address in re.findall(r"""href=["'](mailto:[^"']*)""", text, flags=re.IGNORECASE):
+            assert mailto_problem(html.unescape(address)) is None, (path, address)
     # Every corpus post was held back; the rest of the site is there.
     assert not list((corpus_loose.site / "blog").glob("corpus-*"))
     assert (corpus_loose.site / "blog" / "role-of-trust-in-therapy" / "index.html").is_file()
     assert "left out of the site" in corpus_loose.output
+
+
+# What the author reads for the second round's mistakes (issue 27): the thing named as it is, and what to do.
+WORDS = {
+    "curly-quotes-title": ("curly quotes", "straight quotes"),
+    "curly-quoted-description": ("curly quotes", "straight quotes"),
+    "nbsp-indent-list": ("line 8", "non-breaking space"),
+    "nbsp-indent-hero": ("line 12", "non-breaking space"),
+    "invisible-faq-heading": ("zero-width space", "after the heading"),
+    "data-uri-image": ("save the picture as a file in docs/assets/images/ and link to it",),
+    "link-to-scheduled": ("scheduled for 2099-03-01",),
+    "link-to-draft": ("draft",),
+    "wikilink": ("Markdown link", "role-of-trust-in-therapy.md"),
+    "wikilink-embed-photo": ("Markdown image",),
+    "shortcode-contact-form": ("/// booking",),
+    "emoji-only-title": ("slug:",),
+    "mailto-bcc": ("bcc=", "only you"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_second_round_messages_say_what_it_is_and_what_to_do(
+    name: str, corpus_check: subprocess.CompletedProcess[str]
+) -> None:
+    case = next(case for case in CASES if case.name == name)
+    messages = [
+        match.group(5)
+        for match in map(FINDING.match, corpus_check.stdout.splitlines())
+        if match and match.group(1) == case.path and int(match.group(2)) == case.line and match.group(6) == case.rule
+    ]
+    assert any(all(words in message for words in WORDS[name]) for message in messages), messages

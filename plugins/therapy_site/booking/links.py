@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("https", "mailto", "tel")
 _TEL = re.compile(r"^\+?[0-9][0-9().-]*$")
@@ -43,9 +43,50 @@ def check_cta_url(value: object) -> str:
         raise ValueError(f"'{_shown(url)}' has no host; write a full address such as https://example.org/book")
     if scheme == "mailto" and "@" not in parts.path:
         raise ValueError(f"'{_shown(url)}' has no email address after 'mailto:'")
+    problem = mailto_problem(url) if scheme == "mailto" else None
+    if problem:
+        raise ValueError(f"'{_shown(url)}' {problem}")
     if scheme == "tel" and not _TEL.match(parts.path):
         raise ValueError(f"'{_shown(url)}' is not a phone number; write e.g. tel:+441174960123")
     return url
+
+
+# What a mailto: link may set besides its one address (RFC 6068 headers; anything else adds or redirects mail).
+MAILTO_FIELDS = frozenset({"subject", "body"})
+_LINE_BREAK = re.compile(r"%0[ad]|[\r\n]", re.IGNORECASE)
+
+
+def mailto_problem(url: str) -> str | None:
+    """Why a ``mailto:`` link could send mail to someone besides its one address (``None``: it cannot).
+
+    More than one address, ``cc``/``bcc``/``to`` or any field but ``subject`` and ``body``, and line
+    breaks (``%0A``, ``%0D``), which some mail programs read as the start of another header.
+    """
+    parts = urlsplit(url.strip())
+    addresses = [part for part in re.split(r",|;|%2c|%3b", unquote(parts.path), flags=re.IGNORECASE) if part.strip()]
+    if len(addresses) > 1:
+        return (
+            f"sends the email to {len(addresses)} addresses; a contact link must reach only you: "
+            "keep one address"
+        )
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not addresses and [key.strip().lower() for key, _ in query].count("to") == 1:  # mailto:?to=one@address
+        addresses = [value for key, value in query if key.strip().lower() == "to"]
+        query = [(key, value) for key, value in query if key.strip().lower() != "to"]
+        if len(re.split(r"[,;]", addresses[0])) > 1:
+            return "sends the email to more than one address; a contact link must reach only you: keep one address"
+    fields = sorted({key.strip().lower() for key, _ in query} - MAILTO_FIELDS)
+    if fields:
+        return (
+            f"adds '{fields[0]}=' to the email (other recipients or headers); a contact link must reach only you: "
+            "keep 'mailto:' with one address (and 'subject=' or 'body=' if you like)"
+        )
+    if _LINE_BREAK.search(url):
+        return (
+            "contains a line break (%0A or %0D), which can add hidden recipients in some mail programs; "
+            "remove it"
+        )
+    return None
 
 
 def check_label(value: object) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import unicodedata
 from pathlib import Path
 
 from PIL import ImageFont
@@ -65,10 +66,13 @@ class FontSet:
         return faces[key]
 
     def missing_characters(self, text: str, face: str) -> list[str]:
-        """Characters of ``text`` that the face cannot draw (whitespace aside), in order of appearance."""
+        """Characters of ``text`` that the face cannot draw (whitespace aside), in order of appearance.
+
+        Judged composed (NFC), as :meth:`Renderer.box` draws it: 'e' + a combining accent is the one 'é'.
+        """
         cmap = self._cmap(face)
         missing: list[str] = []
-        for char in text:
+        for char in unicodedata.normalize("NFC", text):
             if char.isspace() or ord(char) in cmap or char in missing:
                 continue
             missing.append(char)

@@ -5,6 +5,7 @@ text wrapped and fitted, drawn at 2× and downsampled, encoded without metadata.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -167,7 +168,8 @@ class Renderer:
 
     def box(self, text: str, face: str, size: float, width: int) -> TextBox | None:
         font = self.fonts.font(face, u(size))
-        lines = wrap(text, font, width)
+        # Composed (NFC): text typed as 'e' + a combining accent is drawn (and measured) as the one 'é' the font has.
+        lines = wrap(unicodedata.normalize("NFC", text), font, width)
         return None if lines is None else TextBox(tuple(lines), font, u(size))
 
     def fit(self, text: str, face: str, sizes: tuple[float, ...], width: int, max_lines: int) -> TextBox | None:

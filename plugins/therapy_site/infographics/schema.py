@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -95,8 +96,9 @@ class Infographic:
 
 
 def clean_text(value: str) -> str:
-    """One line of text: YAML folding and stray whitespace collapsed to single spaces."""
-    return re.sub(r"\s+", " ", value).strip()
+    """One line of text: YAML folding and stray whitespace collapsed to single spaces; composed (NFC), so an
+    accent typed as a combining mark counts, measures and draws as the one letter it is."""
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", value).strip())
 
 
 class _Checker:

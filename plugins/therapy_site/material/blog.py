@@ -197,6 +197,7 @@ class BlogSettings:
     categories_allowed: tuple[str, ...]
     post_url_format: str
     slugify: Callable[[str], str]
+    future_is_draft: bool = True  # draft_if_future_date: a post dated in the future is scheduled, unpublished
 
 
 def blog_settings(config: Any) -> BlogSettings | None:
@@ -214,4 +215,5 @@ def blog_settings(config: Any) -> BlogSettings | None:
         categories_allowed=tuple(options.categories_allowed),
         post_url_format=options.post_url_format,
         slugify=lambda text: options.post_slugify(text, separator),
+        future_is_draft=bool(options.draft_if_future_date),
     )

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from therapy_site.faq import absolute_links, faq_enabled
 from therapy_site.material.blog import (
@@ -42,6 +42,7 @@ from therapy_site.material.blog import (
 )
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import PAGE_TYPES, PageData, page_data
+from therapy_site.pictures import shown_size
 from therapy_site.practice import Practice, practice_from_config
 from therapy_site.review.credentials import Profile
 from therapy_site.schema.graph import (
@@ -91,8 +92,7 @@ def _page_error(page: Page, key: str, message: str) -> PluginError:
 def image_size(path: Path) -> tuple[int | None, int | None]:
     """Pixel size of a raster image; ``(None, None)`` for SVG or unreadable files."""
     try:
-        with Image.open(path) as image:
-            return image.size
+        return shown_size(path)  # as readers see it: a phone photo's EXIF orientation applied
     except (OSError, UnidentifiedImageError):
         return None, None
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -67,6 +68,16 @@ def rewrite_rss(path: Path, images: dict[str, FeedImage], language: str, editor_
     _write_atomic(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
 
 
+def unescaped(text: str) -> str:
+    """``text`` with HTML escaping undone, however many times it was applied (``&amp;amp;`` is '&')."""
+    for _ in range(4):
+        plain = html.unescape(text)
+        if plain == text:
+            break
+        text = plain
+    return text
+
+
 def _replace_with_creator(element: Any, name: str) -> None:
     creator = etree.Element(f"{{{DC}}}creator", nsmap={"dc": DC})
     creator.text = name
@@ -74,12 +85,40 @@ def _replace_with_creator(element: Any, name: str) -> None:
     element.getparent().replace(element, creator)
 
 
-def rewrite_json_feed(path: Path, images: dict[str, FeedImage], language: str) -> None:
-    """Give JSON Feed items their ``image`` and the feed its full language tag."""
+@dataclass(frozen=True)
+class FeedText:
+    """A post's title and description as the author wrote them (plain text, not HTML)."""
+
+    title: str
+    description: str
+
+
+def rewrite_json_feed(
+    path: Path, images: dict[str, FeedImage], language: str, texts: dict[str, FeedText] | None = None
+) -> None:
+    """Give JSON Feed items their ``image``, plain-text titles and summaries, and the feed its full language tag.
+
+    JSON Feed's ``title`` and ``summary`` are plain text; the plugin writes them HTML-escaped (``&#34;``,
+    ``&amp;amp;``), so readers would see the entities. Each becomes the post's own text (``texts``, by URL).
+    """
     feed = json.loads(path.read_text(encoding="utf-8"))
     feed["language"] = language
     for item in feed.get("items", []):
-        image = images.get(str(item.get("url") or ""))
+        url = str(item.get("url") or "")
+        image = images.get(url)
         if image is not None:
             item["image"] = image.url
-    _write_atomic(path, json.dumps(feed, ensure_ascii=False).encode("utf-8"))
+        text = (texts or {}).get(url)
+        if isinstance(item.get("title"), str):
+            item["title"] = text.title if text and text.title else unescaped(item["title"])
+        if isinstance(item.get("summary"), str):
+            summary = unescaped(item["summary"])
+            item["summary"] = text.description if text and summary == text.description else summary
+    _write_atomic(path, json_text(feed).encode("utf-8"))
+
+
+def json_text(value: Any) -> str:
+    """JSON with '<', '>' and '&' written as escapes (as in JSON-LD): the same text once read, and no markup in
+    the file for a program that looks for it without parsing the JSON."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

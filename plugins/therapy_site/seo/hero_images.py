@@ -22,8 +22,9 @@ import PIL
 from PIL import Image
 
 from therapy_site.infographics.render import without_metadata
+from therapy_site.pictures import upright
 
-VERSION = "4"
+VERSION = "5"  # 5: a phone photo is turned upright (EXIF orientation) before it is cropped
 DERIVED_DIR = "assets/images/derived"
 JPEG_MIME = "image/jpeg"
 SIZES: dict[str, tuple[int, int]] = {
@@ -65,7 +66,7 @@ class HeroImages:
     def render(self, renderer: Any = None) -> dict[str, bytes]:
         """Site path → JPEG bytes for every variant (``renderer``: unused, the image pools' job interface)."""
         with Image.open(self.source) as opened:
-            hero = flattened(opened)
+            hero = flattened(upright(opened))  # a phone photo taken sideways, turned as its EXIF says
         hero.info = {}  # the hero's EXIF (a camera's GPS), ICC or XMP reach no share image; crops inherit this
         return {
             image.site_path: encode_jpeg(cover(hero, (image.width, image.height))) for image in self.images.values()

@@ -22,9 +22,10 @@ from therapy_site.assets import add_stylesheet
 from therapy_site.infographics.cache import ImageCache
 from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
 from therapy_site.material.blog import is_listing, is_post, listing_posts, post_created, post_updated
+from therapy_site.material.escaping import plain
 from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
-from therapy_site.seo.feeds import FeedImage, rewrite_json_feed, rewrite_rss
+from therapy_site.seo.feeds import FeedImage, FeedText, rewrite_json_feed, rewrite_rss
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
 from therapy_site.seo.robots import robots_txt
 from therapy_site.seo.social import hero_images_of, mime_of
@@ -52,6 +53,7 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
         # Drawn in worker processes from the first post on, while the build goes on (no renderer: Pillow only).
         self.hero_images = ImageBatch(None, self.cache, self.shared_workers(config))
         self.feed_images: dict[str, str] = {}  # post URL -> share image site path
+        self.feed_texts: dict[str, FeedText] = {}  # post URL -> its title and description, as the author wrote them
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -97,6 +99,9 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
         data = page_data(page)
         if is_post(page) and data.social_image is not None and page.canonical_url:
             self.feed_images[page.canonical_url] = data.social_image.src.lstrip("/")
+        if is_post(page) and page.canonical_url:
+            title = plain(page.meta.get("title")) or plain(page.title)
+            self.feed_texts[page.canonical_url] = FeedText(title, plain(page.meta.get("description")))
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -127,4 +132,4 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
                 rewrite_rss(site / name, images, self.language, self.practice.email)
         for name in (names.json_created, names.json_updated):
             if rss.config.json_feed_enabled and (site / name).is_file():
-                rewrite_json_feed(site / name, images, self.language)
+                rewrite_json_feed(site / name, images, self.language, self.feed_texts)

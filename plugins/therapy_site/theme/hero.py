@@ -7,9 +7,9 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from PIL import Image
 
 from therapy_site.pagedata import Hero
+from therapy_site.pictures import shown_size
 from therapy_site.sources import front_matter_key_line, read_source
 
 PLACEHOLDER_ALTS = {"image", "picture", "photo", "hero", "alt", "todo"}
@@ -37,6 +37,5 @@ def resolve_hero(page: Page, config: Any) -> Hero | None:
         raise _fail(page, f"hero image '{src}' does not exist under docs/; check the path")
     if not alt or alt.lower() in PLACEHOLDER_ALTS or alt == Path(src).name:
         raise _fail(page, f"hero image '{src}' needs meaningful alt text: describe what the picture shows")
-    with Image.open(path) as image:
-        width, height = image.size
+    width, height = shown_size(path)  # as readers see it: a phone photo's EXIF orientation applied
     return Hero(src=src, alt=alt, width=width, height=height)

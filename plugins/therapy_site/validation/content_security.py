@@ -65,6 +65,11 @@ class _Scanner(HTMLParser):
                 "a <style> in a page changes how the whole site looks and reads; remove it (the site's design is in "
                 "its theme)",
             )
+        elif tag == "foreignobject":
+            self.report(
+                "html-embed",
+                "<foreignObject> puts a web page inside a drawing, which this site does not allow; remove it",
+            )
         elif tag == "base":
             self.report("html-embed", "<base> changes where every link on the page goes; remove it")
         elif tag == "meta":

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from importlib import resources
 from itertools import repeat
@@ -26,6 +27,7 @@ from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from therapy_site.project import Project
+from therapy_site.dates import as_date
 from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension
 from therapy_site.review.freshness import DEFAULT_MAX_AGE_MONTHS
 from therapy_site.validation.files import content_files
@@ -230,6 +232,18 @@ class CheckContext:
         title = source.meta.get("title")
         if isinstance(title, str) and title:
             return self.project.slugify(title)
+        return None
+
+    def unpublished(self, source: SourceFile) -> str | None:
+        """Why readers cannot reach ``source`` (a post): "a draft", "scheduled for 2026-03-01"; else ``None``."""
+        if not source.is_post or source.read_error or source.meta_error:
+            return None
+        if source.meta.get("draft") is True:
+            return "a draft"
+        raw = source.meta.get("date")
+        created = as_date(raw.get("created") if isinstance(raw, dict) else raw)
+        if created is not None and created > date.today() and self.project.blog.future_is_draft:
+            return f"scheduled for {created.isoformat()}"
         return None
 
     def _read_posts(self) -> list[PostRecord]:

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
+from therapy_site.pictures import TURNED_A_QUARTER, orientation
 from therapy_site.theme.hero import PLACEHOLDER_ALTS
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten, warning
@@ -69,6 +70,8 @@ def image_problem(path: Path, shown_src: str, max_megapixels: float, max_mb: flo
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
+                if orientation(image) in TURNED_A_QUARTER:  # as readers see it: a phone photo taken sideways
+                    width, height = height, width
                 if width * height > limit:
                     return "image-too-large", _pixels_message(shown_src, width, height, max_megapixels)
                 image.load()  # decodes every pixel: a truncated or corrupt file fails here
@@ -96,6 +99,32 @@ def picture_files(folder: Path) -> list[Path]:
         subdirectories.sort()
         found.extend(Path(directory) / name for name in sorted(names) if Path(name).suffix.lower() in RASTER_SUFFIXES)
     return found
+
+
+# Photos straight from a phone or camera that browsers do not show and this site cannot publish without the
+# place they were taken: iPhone's HEIC/HEIF, camera raw files.
+UNPUBLISHABLE_PICTURES = frozenset({".heic", ".heif", ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf"})
+PRIVATE_RULE = "image-private"
+
+
+def unpublishable_pictures(folder: Path) -> list[Path]:
+    """Every picture under ``folder`` of a kind that cannot be published clean (sorted)."""
+    found = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories.sort()
+        found += [
+            Path(directory) / name for name in sorted(names) if Path(name).suffix.lower() in UNPUBLISHABLE_PICTURES
+        ]
+    return found
+
+
+def check_unpublishable_picture(path: Path, shown: str) -> list[Finding]:
+    """Rule ``image-private`` for one picture file of :data:`UNPUBLISHABLE_PICTURES` (never published)."""
+    message = (
+        f"'{path.name}' is a {path.suffix.lstrip('.').upper()} photo straight from a phone or camera: most browsers "
+        "cannot show it, and it holds where it was taken; export it as JPEG or WebP (then delete this file)"
+    )
+    return [error(shown, 1, message, PRIVATE_RULE)]
 
 
 def _pixels_message(src: str, width: int, height: int, max_megapixels: float) -> str:
@@ -145,7 +174,13 @@ def _image(
     parts = urlsplit(src)
     scheme = url_scheme(src)
     if scheme in UNSAFE_SCHEMES:
-        message = f"image '{shorten(src, 40)}' uses '{scheme}:'; save the picture under docs/assets/images/ instead"
+        if scheme == "data":  # a picture pasted into the text (Google Docs, Notion, some editors do that)
+            message = (
+                f"image '{shorten(src, 40)}' is a picture pasted into the text as 'data:'; save the picture as a file "
+                "in docs/assets/images/ and link to it: ![What it shows](../../assets/images/picture.webp)"
+            )
+        else:
+            message = f"image '{shorten(src, 40)}' uses '{scheme}:'; save the picture under docs/assets/images/ instead"
         yield error(source.shown, line, message, "link-unsafe", column)
         return
     if scheme or src.startswith("//"):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from therapy_site.booking.front_matter import booking_problem
+from therapy_site.booking.links import mailto_problem
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten, warning
 from therapy_site.validation.markup import links
@@ -33,6 +35,9 @@ def _link(source: SourceFile, context: CheckContext, line: int, column: int, url
             "link to a web page instead"
         )
         yield error(source.shown, line, message, "link-unsafe", column)
+    elif scheme == "mailto" and mailto_problem(url):
+        message = f"link '{shorten(url, 60)}' {mailto_problem(url)}"
+        yield error(source.shown, line, message, "link-mailto", column)
     elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
         message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://' (check the site offers it)"
         yield warning(source.shown, line, message, "link-https", column)
@@ -40,6 +45,14 @@ def _link(source: SourceFile, context: CheckContext, line: int, column: int, url
         problem = _internal_problem(source, context, unquote(parts.path))
         if problem:
             yield error(source.shown, line, f"link '{shorten(url, 80)}' {problem}", "link-internal", column)
+        elif context.unpublished(source) is None:
+            state = _unpublished_target(source, context, unquote(parts.path))
+            if state:
+                message = (
+                    f"link '{shorten(url, 60)}' leads to a post readers cannot reach yet: {state}; "
+                    "remove the link until that post is published (then add it back)"
+                )
+                yield error(source.shown, line, message, "link-unpublished", column)
 
 
 def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> str | None:
@@ -64,6 +77,33 @@ def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> s
     if context.site_path_exists(url_path):
         return None
     return "leads to no page of this site; link to the page's Markdown file (e.g. 'privacy.md' with the right '../')"
+
+
+def _unpublished_target(source: SourceFile, context: CheckContext, path: str) -> str | None:
+    """The state of the post ``path`` leads to, when readers cannot reach it (a draft, scheduled); else ``None``."""
+    target = _target_file(source, context, path)
+    if target is None or not target.is_file():
+        return None
+    target_source = context.source(target)
+    state = context.unpublished(target_source)
+    if state is None:
+        return None
+    if state.startswith("scheduled for "):
+        return f"{context.shown(target)} is {state} (it is published that day, when the site is built again)"
+    return f"{context.shown(target)} is {state} ('draft: true')"
+
+
+def _target_file(source: SourceFile, context: CheckContext, path: str) -> Path | None:
+    """The Markdown file a link leads to: its file, or a post's address ``/blog/<slug>/``."""
+    docs = context.project.docs_dir
+    if path.endswith(".md"):
+        base = "" if path.startswith("/") else posixpath.dirname(source.docs_path)
+        target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        return None if target.startswith("..") else docs / target
+    page_url = context.page_url(source) or "/"
+    url_path = path if path.startswith("/") else posixpath.normpath(posixpath.join(page_url, path))
+    slug = url_path.strip("/").removeprefix(context.blog_dir + "/")
+    return next((record.path for record in context.posts if record.slug == slug), None)
 
 
 def _booking(source: SourceFile) -> Iterator[Finding]:

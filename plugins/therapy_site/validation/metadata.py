@@ -100,11 +100,13 @@ OTHER_KEYS = ("date", "booking", "hero", "feed_updated", "tags", "title")
 
 def check_metadata(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     yield from _unknown_keys(source)
+    yield from _curly_quoted(source)
     yield from _kinds(source)
     yield from _list_items(source)
     if source.is_post:
         yield from _title(source)
         yield from _slug_format(source)
+        yield from _derived_slug(source, context)
     # Any page may say who reviewed it (issue 15): the urgent-help page's numbers must stay current too.
     yield from _review(source, context)
     yield from _social_image(source)
@@ -112,6 +114,25 @@ def check_metadata(source: SourceFile, context: CheckContext) -> Iterator[Findin
     yield from _schema_type(source)
     yield from _url_clash(source, context)
     yield from _card_glyphs(source, context)
+
+
+CURLY_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
+
+
+def _curly_quoted(source: SourceFile) -> Iterator[Finding]:
+    """A value wrapped in curly quotes (typed by a word processor): YAML keeps the quotes as part of the text."""
+    for key, value in source.meta.items():
+        values = value.items() if isinstance(value, dict) else [(None, value)]
+        for child, text in values:
+            if not isinstance(text, str) or not any(text.startswith(a) and text.endswith(b) for a, b in CURLY_PAIRS):
+                continue
+            line = source.nested_key_line(str(key), str(child)) if child else source.key_line(str(key))
+            name = f"{key}.{child}" if child else str(key)
+            message = (
+                f"'{name}' is wrapped in curly quotes ({text[0]} {text[-1]}), which a word processor typed: YAML keeps "
+                "them as part of the text; use straight quotes \"…\" or none"
+            )
+            yield error(source.shown, line, message, "front-matter-yaml")
 
 
 def _kinds(source: SourceFile) -> Iterator[Finding]:
@@ -174,6 +195,31 @@ def _slug_format(source: SourceFile) -> Iterator[Finding]:
         f"e.g. 'slug: {shorten(suggestion, 50)}'"
     )
     yield error(source.shown, source.key_line("slug"), message, "front-matter-slug", _value_column(source, "slug"))
+
+
+# What a web address cannot hold: an address of only these, or with any of them, is broken.
+_SLUG_BREAKERS = re.compile(r"[/\\?#%.\s]|^-+$")
+
+
+def usable_slug(slug: str) -> bool:
+    """Whether ``slug`` (made from a title) gives a working web address: a letter or digit, nothing breaking it."""
+    return any(character.isalnum() for character in slug) and not _SLUG_BREAKERS.search(slug)
+
+
+def _derived_slug(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    """A post without ``slug:`` gets its web address from the title; a title of emoji or punctuation gives none."""
+    title = source.meta.get("title")
+    if source.meta.get("slug") or not isinstance(title, str) or not title.strip():
+        return
+    derived = context.project.slugify(title)
+    if usable_slug(derived):
+        return
+    made = f"'{shorten(derived, 30)}'" if derived else "nothing"
+    message = (
+        f"the title '{shorten(title, 40)}' makes {made} as the post's web address (emoji and punctuation are left "
+        "out), so the post would have a broken address; add a line 'slug: words-with-dashes', e.g. 'slug: morning-calm'"
+    )
+    yield error(source.shown, source.key_line("title"), message, "front-matter-slug", _value_column(source, "title"))
 
 
 def _review(source: SourceFile, context: CheckContext) -> Iterator[Finding]:

@@ -42,6 +42,7 @@ from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
 from therapy_site.validation.findings import Finding
+from therapy_site.validation.images import PRIVATE_RULE
 from therapy_site.validation.runner import (
     Memo,
     awaits_conversion,
@@ -50,6 +51,7 @@ from therapy_site.validation.runner import (
     convert_pages_ahead,
 )
 from therapy_site.validation.settings import check_practice_details
+from therapy_site.validation.svg import RULE as SVG_RULE
 
 log = get_plugin_logger(__name__)
 
@@ -114,10 +116,12 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             # The build stops here: give the whole list, as `check` does, converting the pages here.
             results = self._with_conversion(results, context)
         self.findings = [*settings, *(finding for findings in results.values() for finding in findings)]
-        self.withheld = {  # pages only: a stylesheet, picture or robots.txt with an error is reported, not left out
+        # Pages with errors, and SVGs that would run code; a stylesheet or robots.txt with an error is reported only.
+        self.withheld = {
             os.path.abspath(path)
             for path, findings in results.items()
-            if path.name.lower().endswith(PAGE_SUFFIXES) and any(finding.severity == "error" for finding in findings)
+            if (path.name.lower().endswith(PAGE_SUFFIXES) and any(finding.severity == "error" for finding in findings))
+            or any(finding.rule in (SVG_RULE, PRIVATE_RULE) for finding in findings)
         }
         for finding in self.findings:
             if finding.severity == "error":
@@ -135,7 +139,7 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
             if path in self.withheld or is_editor_leftover(Path(file.src_uri).name):
                 files.remove(file)
         if self.withheld:
-            log.warning(f"{len(self.withheld)} page(s) with errors were left out of the site")
+            log.warning(f"{len(self.withheld)} page(s) or drawing(s) with errors were left out of the site")
         return files
 
     @event_priority(-100)  # after every feature plugin closed its page session

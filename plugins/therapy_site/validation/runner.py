@@ -27,10 +27,18 @@ from therapy_site.validation.files import (
     published_text_files,
 )
 from therapy_site.validation.findings import Finding, error
+from therapy_site.validation.foreign import check_foreign_syntax
 from therapy_site.validation.front_matter import check_front_matter
 from therapy_site.validation.headings import check_headings
 from therapy_site.validation.identity import check_published_file, check_template_identity, site_text_files
-from therapy_site.validation.images import check_images, picture_files
+from therapy_site.validation.images import (
+    UNPUBLISHABLE_PICTURES,
+    check_images,
+    check_unpublishable_picture,
+    picture_files,
+    unpublishable_pictures,
+)
+from therapy_site.validation.invisible import check_invisible_characters
 from therapy_site.validation.language import check_language
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
@@ -38,6 +46,7 @@ from therapy_site.validation.placeholders import check_placeholders
 from therapy_site.validation.review_age import check_review_age
 from therapy_site.validation.source import SourceFile
 from therapy_site.validation.structure import check_block_structure
+from therapy_site.validation.svg import check_svg_file
 
 Rule = Callable[[SourceFile, CheckContext], Iterator[Finding]]
 RULES: tuple[Rule, ...] = (
@@ -49,6 +58,8 @@ RULES: tuple[Rule, ...] = (
     check_faq,
     check_blocks,
     check_content_security,
+    check_foreign_syntax,
+    check_invisible_characters,
     check_links,
     check_language,
     check_placeholders,
@@ -215,12 +226,16 @@ def check_paths(paths: Iterable[Path], context: CheckContext, *, theme: bool = F
     texts = [path for path in paths if path.is_file() and is_published_text(path)]
     entries = list(markdown_files(path for path in paths if path not in texts))
     texts += [found for path in paths if path.is_dir() for found in published_text_files(path)]
+    pictures = [found for path in paths if path.is_dir() for found in unpublishable_pictures(path)]
+    pictures += [path for path in paths if path.is_file() and path.suffix.lower() in UNPUBLISHABLE_PICTURES]
     if theme:
         texts += site_text_files(context)
     ahead = convert_ahead(entries, context)
     by_file = {os.path.abspath(entry.path): (entry.path, check_entry(entry, context, ahead=ahead)) for entry in entries}
     for path in texts:
-        by_file.setdefault(os.path.abspath(path), (path, check_published_file(path, context)))
+        by_file.setdefault(os.path.abspath(path), (path, published_file_findings(path, context)))
+    for path in pictures:
+        by_file.setdefault(os.path.abspath(path), (path, check_unpublishable_picture(path, context.shown(path))))
     context.save_caches()
     ordered = sorted(by_file.values(), key=lambda item: item[0].as_posix())
     return [finding for _, found in ordered for finding in found]
@@ -273,8 +288,20 @@ def check_site(
 
 
 def _published_text(context: CheckContext) -> dict[Path, list[Finding]]:
-    """The findings of the site's published text files (few, small, searched by one rule: never memoised)."""
-    return {path: check_published_file(path, context) for path in site_text_files(context)}
+    """The findings of the site's published text files (few, small, searched by one rule: never memoised), and of
+    the pictures that cannot be published clean (rule ``image-private``)."""
+    found = {path: published_file_findings(path, context) for path in site_text_files(context)}
+    for path in unpublishable_pictures(context.project.docs_dir):
+        found[path] = check_unpublishable_picture(path, context.shown(path))
+    return found
+
+
+def published_file_findings(path: Path, context: CheckContext) -> list[Finding]:
+    """The findings of a text file the site publishes as it is: template identity; an SVG's scripts."""
+    found = check_published_file(path, context)
+    if path.suffix.lower() == ".svg":
+        found += check_svg_file(path, context.shown(path))
+    return sorted(found, key=lambda finding: (finding.line, finding.column, finding.rule, finding.message))
 
 
 def file_digest(path: Path) -> str:
@@ -288,7 +315,8 @@ def _page_face(path: Path, context: CheckContext) -> str:
     source = context.source(path)
     if source.read_error or source.meta_error:
         return "unreadable"
-    return f"{context.page_url(source)}\0{context.post_slug(source) if source.is_post else ''}"
+    slug = context.post_slug(source) if source.is_post else ""
+    return f"{context.page_url(source)}\0{slug}\0{context.unpublished(source)}"  # links to drafts are judged
 
 
 def site_fingerprint(context: CheckContext) -> str:

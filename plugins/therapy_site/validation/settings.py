@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from therapy_site.booking.links import mailto_problem
 from therapy_site.validation.findings import Finding, error, shorten, warning
 from therapy_site.validation.identity import yaml_value_spans
 from therapy_site.validation.placeholders import PLACEHOLDER
@@ -157,6 +158,11 @@ def check_practice_details(
     warned: set[tuple[int, int]] = set()  # a YAML alias (*name) shares its anchor's line: warn once there
     for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
         if (line, column) in warned or (identity is not None and next(identity.find(value), None)):
+            continue
+        if value.strip().lower().startswith("mailto:") and mailto_problem(value):
+            key = ".".join(part for part in path if part != "*")
+            yield error(shown, line, f"'{key}': '{shorten(value)}' {mailto_problem(value)}", "link-mailto", column)
+            warned.add((line, column))
             continue
         for suffix, what, kind in CHECKED_KEYS:
             if path[-len(suffix) :] == suffix and (len(suffix) > 1 or len(path) == 1) and is_placeholder(value, kind):

@@ -56,7 +56,9 @@ class SourceFile:
             line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
             reason = getattr(problem, "problem", None) or str(problem)
             message = f"front matter is not valid YAML ({reason}); {yaml_hint(reason)}"
-            self.meta_error = (line, column, message, "front-matter-yaml")
+            self.meta_error = pasted_characters(match.group(1)) or curly_quotes(match.group(1), line) or (
+                line, column, message, "front-matter-yaml"
+            )
             return
         except ValueError as problem:  # YAML's timestamp syntax with an impossible date, e.g. 2025-02-30
             line = impossible_date_line(self.text, self.body_start)
@@ -70,6 +72,9 @@ class SourceFile:
         if meta is None:
             return
         if not isinstance(meta, dict):
+            self.meta_error = pasted_characters(match.group(1))
+            if self.meta_error:
+                return
             message = "front matter must be 'key: value' lines between the two '---' lines"
             self.meta_error = (2, 1, message, "front-matter-yaml")
             return
@@ -157,6 +162,54 @@ YAML_HINTS = (
     ("found undefined alias", "a value starts with '*': put the whole value in quotes"),
     ("expected <block end>", "check the indentation and that quoted values are closed"),
 )
+
+
+# Characters pasted from word processors and web pages that YAML does not read as spaces.
+PASTED_SPACES = {
+    "\u00a0": "non-breaking space",
+    "\u202f": "narrow non-breaking space",
+    "\u2007": "figure space",
+    "\u200b": "zero-width space",
+    "\ufeff": "byte order mark",
+    "\u2060": "word joiner",
+}
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+
+
+def pasted_characters(front: str) -> tuple[int, int, str, str] | None:
+    """Where front matter that does not read has a non-breaking or zero-width space in its indentation or
+    after a key's colon (pasted from Word or a web page): that line, in words (rule ``invisible-character``)."""
+    for number, line in enumerate(front.splitlines(), start=2):
+        lead = len(line) - len(line.lstrip(" \t" + "".join(PASTED_SPACES)))
+        colon = re.match(r"^\s*(?:-\s+)?[\w-]+:", line)
+        for index, character in enumerate(line):
+            if character not in PASTED_SPACES:
+                continue
+            name = PASTED_SPACES[character]
+            if index < lead:
+                where = f"line {number} is indented with a {name} (often pasted from Word or a web page)"
+            elif colon and index == colon.end():
+                where = f"line {number} has a {name} after the colon instead of an ordinary space"
+            else:
+                continue
+            message = f"front matter cannot be read: {where}; replace it with ordinary spaces"
+            return number, index + 1, message, "invisible-character"
+    return None
+
+
+def curly_quotes(front: str, line: int) -> tuple[int, int, str, str] | None:
+    """A YAML error on a line with curly quotes (a word processor typed them): name them."""
+    lines = front.splitlines()
+    for number in (line, line - 1):
+        text = lines[number - 2] if 2 <= number < len(lines) + 2 else ""
+        found = next((index for index, character in enumerate(text) if character in CURLY_QUOTES), None)
+        if found is not None:
+            message = (
+                f"front matter is not valid YAML: line {number} has curly quotes ({text[found]}), which YAML does not "
+                "read as quotes (a word processor typed them); use straight quotes: title: \"A: B\""
+            )
+            return number, found + 1, message, "front-matter-yaml"
+    return None
 
 
 def yaml_hint(reason: str) -> str:
