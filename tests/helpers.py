@@ -10,6 +10,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -227,16 +230,41 @@ def free_port() -> int:
 def start_preview(project: Path, port: int) -> subprocess.Popen[str]:
     """``therapy-site serve`` in ``project``, its output (the URL first) readable line by line.
 
-    The environment is minimal on purpose: the command itself must silence Material's banner.
+    The environment is minimal on purpose: the command itself must silence Material's banner. Only this run's
+    PYTHONPATH goes along, so the server runs the code under test.
     """
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(project)}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return subprocess.Popen(
         [THERAPY_SITE, "serve", "--port", str(port)],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(project)},
+        env=env,
     )
+
+
+def fetch_page(url: str) -> tuple[int, str]:
+    """The status and text of ``url`` (an error status with no text)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def wait_for_page(url: str, seconds: float = 90) -> tuple[int, str]:
+    """``fetch_page`` once the server answers 200 at ``url``, or the last answer after ``seconds``."""
+    status, text = 0, ""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and status != 200:
+        try:
+            status, text = fetch_page(url)
+        except OSError:
+            time.sleep(0.5)
+    return status, text
 
 
 @dataclass(frozen=True)

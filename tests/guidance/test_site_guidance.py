@@ -8,16 +8,13 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from guidance_corpus import CASES, post_text
 
-from helpers import copy_project, free_port, make_post, run_build
+from helpers import copy_project, fetch_page, free_port, make_post, run_build, start_preview, wait_for_page
 from therapy_site.cli import main
 
 THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
@@ -91,29 +88,6 @@ def test_check_with_the_network_blocked_gives_the_same_guidance(tmp_path: Path) 
     assert {"suicide-commit", "stigma-label", "reading-grade", "search-keyphrase", "trust-review-age"} <= rules
 
 
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-
-
-def _serve(project: Path, port: int) -> subprocess.Popen[str]:
-    """``therapy-site serve`` as an author starts it (with this test run's PYTHONPATH, so the code under test)."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(project)}
-    if os.environ.get("PYTHONPATH"):
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    return subprocess.Popen(
-        [THERAPY_SITE, "serve", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-
-
 def test_the_panel_shows_in_the_preview_and_never_in_a_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     body = "Intro for the preview.\n\nMornings are crazy busy for many of us.\n"
@@ -129,17 +103,11 @@ def test_the_panel_shows_in_the_preview_and_never_in_a_build(tmp_path: Path) -> 
     assert "Mornings are crazy busy" in build.text("blog/panel-post/")
 
     port = free_port()
-    server = _serve(project, port)
+    server = start_preview(project, port)
     try:
-        status, page = 0, ""
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and status != 200:
-            try:
-                status, page = _fetch(f"http://127.0.0.1:{port}/blog/panel-post/")
-            except OSError:
-                time.sleep(0.5)
+        status, page = wait_for_page(f"http://127.0.0.1:{port}/blog/panel-post/")
         assert status == 200
-        _, other = _fetch(f"http://127.0.0.1:{port}/blog/first-therapy-session/")
+        _, other = fetch_page(f"http://127.0.0.1:{port}/blog/first-therapy-session/")
     finally:
         server.terminate()
         server.communicate(timeout=30)
