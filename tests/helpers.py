@@ -228,14 +228,18 @@ def start_preview(project: Path, port: int) -> subprocess.Popen[str]:
     """``therapy-site serve`` in ``project``, its output (the URL first) readable line by line.
 
     The environment is minimal on purpose: the command itself must silence Material's banner.
+    ``PYTHONPATH`` is passed on, so a checkout that puts its own ``plugins/`` first is the one previewed.
     """
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(project)}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return subprocess.Popen(
         [THERAPY_SITE, "serve", "--port", str(port)],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(project)},
+        env=env,
     )
 
 

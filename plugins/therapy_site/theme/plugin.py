@@ -53,6 +53,7 @@ from therapy_site.theme.preview import (
     TemplateCache,
     apply_plan,
     plan_rebuild,
+    read_skipped_sources,
     take_snapshot,
 )
 
@@ -142,6 +143,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             current = take_snapshot(files, config, layout.posts, blog_excerpt_separator(config))
             rebuild = plan_rebuild(self.snapshot, current, layout, self.index(config))
             apply_plan(files, rebuild)
+            read_skipped_sources(files, config)
             log.info("preview: rebuilding %s", "every page" if rebuild is None else f"{len(rebuild)} page(s)")
             self.next_snapshot = current
         return nav

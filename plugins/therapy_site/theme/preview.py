@@ -17,7 +17,8 @@ rebuild we compare and choose the pages to render again:
 * everything, when a post appears, disappears or moves (date, categories, slug,
   authors, draft, pin), or a template, asset or ``mkdocs.yml`` changed.
 
-The plan works on MkDocs' ``File.is_modified``, the hook its dirty build asks.
+The plan works on MkDocs' ``File.is_modified``, the hook its dirty build asks. The pages it skips are
+still read (not rendered), so the pages it renders show their titles (MkDocs gives an unread page none).
 Material's search plugin keeps its index across dirty rebuilds itself.
 """
 
@@ -176,6 +177,20 @@ def apply_plan(files: Files, rebuild: set[str] | None) -> None:
     for file in files.documentation_pages():
         modified = rebuild is None or file.src_uri in rebuild
         file.is_modified = (lambda value: lambda: value)(modified)  # type: ignore[method-assign]
+
+
+def read_skipped_sources(files: Files, config: Any) -> None:
+    """Read the source (front matter and Markdown, not rendered) of each page the dirty build skips.
+
+    MkDocs reads a page only when it renders it, and a page never read has no title (``None``).
+    The pages that are rendered still show the others' titles: the blog's category, archive and
+    author pages in a post's category label, breadcrumbs, sidebar and structured data, the blog
+    index in breadcrumbs, every page in the navigation. Reading is cheap (no Markdown rendering).
+    """
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.markdown is None and not file.is_modified():
+            page.read_source(config)
 
 
 class TemplateCache(BytecodeCache):
