@@ -52,8 +52,10 @@ from therapy_site.theme.preview import (
     Snapshot,
     TemplateCache,
     apply_plan,
+    page_outputs,
     plan_rebuild,
     read_skipped_sources,
+    remove_stale_pages,
     take_snapshot,
 )
 
@@ -74,6 +76,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.preview = command == "serve" and dirty
         self.snapshot: Snapshot | None = None
         self.next_snapshot: Snapshot | None = None
+        self.pages: set[str] | None = None  # the pages the last preview build wrote (dest_uri)
+        self.next_pages: set[str] = set()
         self.templates = TemplateCache()
         if self.preview:
             logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
@@ -146,11 +150,16 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             read_skipped_sources(files, config)
             log.info("preview: rebuilding %s", "every page" if rebuild is None else f"{len(rebuild)} page(s)")
             self.next_snapshot = current
+            self.next_pages = page_outputs(files)
         return nav
 
+    @event_priority(100)  # before the validation plugin writes the preview's pages for pages with errors
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if getattr(self, "preview", False):
+            if self.pages is not None:
+                remove_stale_pages(config.site_dir, self.pages, self.next_pages)
             self.snapshot = self.next_snapshot  # only a finished build is the base of the next plan
+            self.pages = self.next_pages
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         post = is_post(page)

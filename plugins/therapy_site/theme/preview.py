@@ -15,7 +15,9 @@ rebuild we compare and choose the pages to render again:
 * for a post whose title changed: also the posts that list it as related or
   as a neighbour, and the pages outside the blog (the home page's latest posts);
 * everything, when a post appears, disappears or moves (date, categories, slug,
-  authors, draft, pin), or a template, asset or ``mkdocs.yml`` changed.
+  authors, draft, pin), or a template, asset or ``mkdocs.yml`` changed; the pages
+  an earlier build wrote and this one has not are deleted (a removed or renamed
+  post gives 404 at its old address).
 
 The plan works on MkDocs' ``File.is_modified``, the hook its dirty build asks. The pages it skips are
 still read (not rendered), so the pages it renders show their titles (MkDocs gives an unread page none).
@@ -191,6 +193,18 @@ def read_skipped_sources(files: Files, config: Any) -> None:
         page = file.page
         if page is not None and page.markdown is None and not file.is_modified():
             page.read_source(config)
+
+
+def page_outputs(files: Files) -> set[str]:
+    """The output path (``dest_uri``) of every page this build has: posts, listings, the other pages."""
+    return {file.dest_uri for file in files.documentation_pages()}
+
+
+def remove_stale_pages(site_dir: str | Path, previous: set[str], current: set[str]) -> None:
+    """Delete the pages an earlier preview build wrote and this one has not: a deleted or renamed post
+    (or one left out for its errors) is no longer served at its old address (MkDocs' dirty build keeps it)."""
+    for dest_uri in sorted(previous - current):
+        Path(site_dir, dest_uri).unlink(missing_ok=True)
 
 
 class TemplateCache(BytecodeCache):

@@ -17,7 +17,9 @@ docs folder and logs every finding through MkDocs' logger with the same
   does, converts here only the pages the build leaves unconverted (drafts), and
   stops in ``on_env``, before any page or file is written (any build but a
   preview stops there on such an error: it can no longer be left out);
-* editor lock and backup files are left out of the site.
+* editor lock and backup files are left out of the site;
+* the preview (``mkdocs serve``) shows a page it leaves out as a page listing its findings
+  (:mod:`therapy_site.validation.preview_page`), at the page's own address.
 
 It also escapes the text authors write in front matter (titles, descriptions)
 once for every place the theme prints it (:mod:`therapy_site.material.escaping`).
@@ -40,12 +42,14 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.cli.check.practice import check_practice_details
 from therapy_site.cli.project import project_from_config
+from therapy_site.material.blog import post_dest_uri
 from therapy_site.material.escaping import escape_meta
 from therapy_site.pagedata import page_data
 from therapy_site.validation.blocks import conversion_finding
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
 from therapy_site.validation.findings import Finding
+from therapy_site.validation.preview_page import write_error_pages
 from therapy_site.validation.runner import (
     Memo,
     awaits_conversion,
@@ -69,6 +73,8 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self.withheld: set[str] = set()
+        # The preview's pages with errors: output path -> (source, findings), see validation.preview_page.
+        self.error_pages: dict[str, tuple[str, list[Finding]]] = {}
         self.serving = False
         self.context: CheckContext | None = None
         # Strict builds: pages whose conversion rules the build's own conversion answers (by absolute path).
@@ -133,8 +139,12 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
                 f"{errors} error(s) in the pages, listed above with file:line:column; fix them and build again "
                 "(nothing was built)"
             )
+        found = {os.path.abspath(path): findings for path, findings in results.items()}
+        self.error_pages = {}
         for file in list(files):
             path = os.path.abspath(file.abs_src_path or "")
+            if path in self.withheld and self.serving:
+                self.error_pages[post_dest_uri(file, config)] = (f"docs/{file.src_uri}", found[path])
             if path in self.withheld or is_editor_leftover(Path(file.src_uri).name):
                 files.remove(file)
         if self.withheld:
@@ -179,6 +189,12 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
                 "again (nothing was written)"
             )
         return env
+
+    @event_priority(-100)  # last: the preview's clean-up of pages no longer built (therapy-site/theme) is done
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The preview shows each page it left out as its findings, at the page's address (never a build)."""
+        if self.serving and self.error_pages:
+            write_error_pages(config.site_dir, self.error_pages)
 
     def _with_conversion(self, results: dict[Path, list[Finding]], context: CheckContext) -> dict[Path, list[Finding]]:
         awaiting, self.awaiting = set(self.awaiting.values()), {}
