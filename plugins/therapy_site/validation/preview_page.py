@@ -27,7 +27,7 @@ def error_page_html(source: str, findings: list[Finding]) -> str:
     """A small, self-contained page listing ``findings`` of ``source`` (``docs/...``), errors first."""
     ordered = sorted(findings, key=lambda finding: (finding.severity != "error", finding.line, finding.column))
     items = "\n".join(
-        f'<li><code>{escape(f"{finding.path}:{finding.line}:{finding.column}")}</code>: '
+        f"<li><code>{escape(f'{finding.path}:{finding.line}:{finding.column}')}</code>: "
         f'<span class="severity">{escape(finding.severity)}</span>: {escape(finding.message)} '
         f"<code>[{escape(finding.rule)}]</code></li>"
         for finding in ordered
