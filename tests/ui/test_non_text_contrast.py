@@ -41,7 +41,7 @@ CONTROLS = """
     const style = getComputedStyle(el);
     const rect = el.getBoundingClientRect();
     return style.display !== "none" && style.visibility !== "hidden" && +style.opacity > 0
-      && rect.width > 1 && rect.height > 1 && !el.closest("[hidden], .md-sidebar--primary:not(:hover) .md-nav--secondary");
+      && rect.width > 1 && rect.height > 1 && !el.closest("[hidden]");
   };
   const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
     + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "")
@@ -54,7 +54,8 @@ CONTROLS = """
     const border = parse(style.borderTopColor);
     const indicators = [];
     if (fill && fill[3] > 0) indicators.push(["fill", over(fill, around)]);
-    if (border && border[3] > 0 && parseFloat(style.borderTopWidth) >= 1) indicators.push(["border", over(border, around)]);
+    const bordered = border && border[3] > 0 && parseFloat(style.borderTopWidth) >= 1;
+    if (bordered) indicators.push(["border", over(border, around)]);
     if (!indicators.length) indicators.push(["content", over(parse(style.color) || [0, 0, 0, 1], around)]);
     return { control: describe(el), around, indicators };
   });
