@@ -239,3 +239,22 @@ def test_a_draft_among_the_latest_articles_has_the_blog_index_badge(tmp_path) ->
     assert badges == [["Draft"], [], []]
     excerpt = build.html("blog/").cssselect("article.md-post--excerpt")[0]
     assert [badge.text_content().strip() for badge in excerpt.cssselect(".md-draft")] == ["Draft"]
+
+
+def test_a_post_footer_links_each_article_once(tmp_path) -> None:
+    """Related articles leave out the older and newer article, which the footer links right below them: a new
+    post in the trust post's category, written just after it, has the trust post as its older article."""
+    body = "Words.\n\n<!-- more -->\n\nMore words.\n"
+    post = make_post(
+        body, title="Trust after a rupture", slug="trust-after-rupture", date="2025-11-16", category="Therapy basics"
+    )
+    build = build_copy(tmp_path, posts={"trust-after-rupture.md": post})
+    assert build.returncode == 0, build.output
+    doc = build.html("blog/trust-after-rupture/")
+    neighbours = doc.xpath("//nav[contains(@class, 'ts-post-nav')]//a/@href")
+    assert "../role-of-trust-in-therapy/" in neighbours
+    for page in sorted((build.site / "blog").glob("*/index.html")):
+        doc = build.html(f"blog/{page.parent.name}/")
+        related = doc.xpath("//section[contains(@class, 'ts-related')]//a/@href")
+        neighbours = doc.xpath("//nav[contains(@class, 'ts-post-nav')]//a/@href")
+        assert not set(related) & set(neighbours), page

@@ -179,7 +179,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         context["page_data"] = page_data(page)
         context["latest_posts"] = index.latest(self.config.latest_posts)
         if is_post(page):
-            context["related_posts"] = list(index.related(page))
+            context["related_posts"] = list(index.related_beyond_neighbours(page))
             context["older_post"], context["newer_post"] = index.neighbours(page)
         return context
 

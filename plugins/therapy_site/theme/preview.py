@@ -164,7 +164,8 @@ def plan_rebuild(previous: Snapshot | None, current: Snapshot, layout: BlogLayou
                 rebuild.add(page.file.src_uri)
                 rebuild.update(other.file.src_uri for other in shown)
         if before.title != after.title:
-            others = [other for other in layout.posts if any(rel is post for rel in index.related(other))]
+            shown = index.related_beyond_neighbours
+            others = [other for other in layout.posts if any(rel is post for rel in shown(other))]
             others += [other for other in index.neighbours(post) if other is not None]
             rebuild.update(other.file.src_uri for other in others)
             rebuild.update(uri for uri in current.sources if uri not in posts_by_uri)  # latest posts
