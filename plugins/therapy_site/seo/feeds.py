@@ -74,10 +74,19 @@ def _replace_with_creator(element: Any, name: str) -> None:
     element.getparent().replace(element, creator)
 
 
-def rewrite_json_feed(path: Path, images: dict[str, FeedImage], language: str) -> None:
-    """Give JSON Feed items their ``image`` and the feed its full language tag."""
+def rewrite_json_feed(path: Path, images: dict[str, FeedImage], language: str, icon: str = "") -> None:
+    """Give JSON Feed items their ``image`` and the feed its full language tag and ``icon``.
+
+    The plugin gives ``icon`` the RSS channel's image, the 64 px favicon (RSS wants at most 144 px wide);
+    JSON Feed asks for a large square one (512 x 512) as ``icon`` and a small one as ``favicon``: with
+    ``icon`` (the practice's logo, ``extra.practice.logo``), the favicon moves to ``favicon``.
+    """
     feed = json.loads(path.read_text(encoding="utf-8"))
     feed["language"] = language
+    if icon:
+        if feed.get("icon") and not feed.get("favicon"):
+            feed["favicon"] = feed["icon"]
+        feed["icon"] = icon
     for item in feed.get("items", []):
         image = images.get(str(item.get("url") or ""))
         if image is not None:
