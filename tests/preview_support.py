@@ -19,7 +19,12 @@ from lxml import html as lxml_html
 
 from helpers import free_port, start_preview
 
-BUILT = "Documentation built in"
+# What `mkdocs serve` logs: serving (after the first build), a rebuild starting, done, or failed. Not MkDocs'
+# "Documentation built in 0.40 seconds": a filter drops a message equal to an earlier one (the same duration).
+SERVING = "Serving on"
+DETECTED = "Detected file changes"
+BUILT = "Reloading browsers"
+FAILED = "An error happened during the rebuild"
 
 
 @dataclass
@@ -35,8 +40,18 @@ class Preview:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 
+    def count(self, text: str) -> int:
+        return sum(text in line for line in list(self.lines))
+
     def builds(self) -> int:
-        return sum(BUILT in line for line in list(self.lines))
+        return self.count(BUILT)
+
+    def settle(self, timeout: float = 90) -> None:
+        """Wait until no rebuild is under way, so the next edit starts one of its own."""
+        deadline = time.monotonic() + timeout
+        while self.builds() + self.count(FAILED) < self.count(DETECTED):
+            assert time.monotonic() < deadline, f"a rebuild never finished:\n{self.output()[-4000:]}"
+            time.sleep(0.2)
 
     def output(self) -> str:
         return "".join(self.lines)
@@ -48,13 +63,19 @@ class Preview:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8", "replace")
 
-    def wait_for_build(self, after: int, timeout: float = 90) -> None:
-        """Wait until more than ``after`` builds have finished (and a moment for the watcher to settle)."""
+    def wait_for(self, text: str, after: int, timeout: float = 90) -> None:
+        """Wait until ``text`` has been logged more than ``after`` times; fail at once if a rebuild fails."""
         deadline = time.monotonic() + timeout
-        while self.builds() <= after:
+        failed = self.count(FAILED)
+        while self.count(text) <= after:
             assert self.process.poll() is None, self.output()[-4000:]
-            assert time.monotonic() < deadline, f"no rebuild within {timeout} s:\n{self.output()[-4000:]}"
+            assert self.count(FAILED) == failed, f"the rebuild failed:\n{self.output()[-4000:]}"
+            assert time.monotonic() < deadline, f"no {text!r} within {timeout} s:\n{self.output()[-4000:]}"
             time.sleep(0.2)
+
+    def wait_for_build(self, after: int) -> None:
+        """Wait until more than ``after`` rebuilds have finished."""
+        self.wait_for(BUILT, after)
 
     def edit(self, relative: str, old: str, new: str) -> None:
         """Replace ``old`` with ``new`` in ``docs/<relative>`` and wait for the rebuild."""
@@ -64,11 +85,13 @@ class Preview:
         self.write(relative, text.replace(old, new, 1))
 
     def write(self, relative: str, text: str) -> None:
+        self.settle()
         before = self.builds()
         (self.project / "docs" / relative).write_text(text, encoding="utf-8")
         self.wait_for_build(before)
 
     def remove(self, relative: str) -> None:
+        self.settle()
         before = self.builds()
         (self.project / "docs" / relative).unlink()
         self.wait_for_build(before)
@@ -90,7 +113,7 @@ def start(project: Path) -> Preview:
     port = free_port()
     preview = Preview(project, start_preview(project, port), port)
     threading.Thread(target=_read_lines, args=(preview,), daemon=True).start()
-    preview.wait_for_build(0, timeout=180)
+    preview.wait_for(SERVING, 0, timeout=180)
     return preview
 
 
