@@ -144,7 +144,8 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
         for file in list(files):
             path = os.path.abspath(file.abs_src_path or "")
             if path in self.withheld and self.serving:
-                self.error_pages[post_dest_uri(file, config)] = (f"docs/{file.src_uri}", found[path])
+                findings = found[path]  # a page is withheld for an error: never empty
+                self.error_pages[post_dest_uri(file, config)] = (findings[0].path, findings)
             if path in self.withheld or is_editor_leftover(Path(file.src_uri).name):
                 files.remove(file)
         if self.withheld:
