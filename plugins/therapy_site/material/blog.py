@@ -43,6 +43,7 @@ __all__ = [
     "listing_first_page",
     "listing_kind",
     "listing_page_number",
+    "listing_pages",
     "listing_posts",
     "post_authors",
     "post_categories",
@@ -107,6 +108,11 @@ def blog_excerpt_separator(config: Any) -> str:
 def listing_first_page(view: View) -> View:
     """The first page of a paginated listing (the view itself when it is the first or only page)."""
     return view.pages[0] if view.pages else view
+
+
+def listing_pages(view: View) -> int:
+    """How many pages the listing ``view`` belongs to takes (1 when it is not paginated)."""
+    return max(1, len(listing_first_page(view).pages))
 
 
 def listing_page_number(view: View) -> int:

@@ -27,7 +27,6 @@ COPIED_PARTIALS: dict[str, str] = {
     "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
     "partials/post.html": "756bb999794dc09dcee2e993a3fb30bf1c22334627ce39d82e82c3464eb35dc7",
     "partials/toc.html": "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
-    "partials/pagination.html": "f368740c60701056e33c043654a525b29b083ed203592561604322a50c20657c",
 }
 
 
