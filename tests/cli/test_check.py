@@ -366,3 +366,19 @@ def test_the_authoring_guides_examples_pass(project: Path) -> None:
     post += "\n".join(examples)
     write(project, POST, post)
     assert findings(POST) == []
+
+
+def test_the_json_format_is_what_authoring_md_shows(project: Path) -> None:
+    """AUTHORING.md's example of ``check --format json`` parses and has the output's shape and a real finding."""
+    text = (REPO / "AUTHORING.md").read_text(encoding="utf-8")
+    shown = json.loads(text.split("--format json", 1)[1].split("```json\n", 1)[1].split("```", 1)[0])
+    (example,) = shown["findings"]
+    broken = GOOD_POST.replace(
+        "## Frequently Asked Questions", "/// takeaway\n\n- One.\n\n///\n\n## Frequently Asked Questions"
+    )
+    write(project, example["path"], broken)
+    result = run("check", "--format", "json", example["path"])
+    document = json.loads(result.stdout)
+    assert sorted(document) == sorted(shown) and (document["errors"], document["warnings"]) == (1, 0)
+    assert example["line"] == line_of(broken, "/// takeaway")
+    assert document["findings"] == [example]

@@ -75,11 +75,12 @@ def test_cards_are_real_html_in_a_figure() -> None:
     remedies = [" ".join(p.text_content().split()) for p in figure.xpath(".//li/p[contains(@class, 'remedy')]")]
     assert remedies[0] == "What helps: Go at the client's pace."
     caption = figure.xpath("./figcaption")[0]
-    assert figure.index(caption) == len(figure) - 1  # the caption closes the figure
-    caption_text = " ".join(caption.text_content().split())
-    assert "Four barriers to trust" in caption_text
-    assert "Source: Practice experience." in caption_text
-    (link,) = caption.xpath(".//a")
+    assert figure.index(caption) == 0  # the caption (the title) opens the figure: read first, shown first
+    assert " ".join(caption.text_content().split()) == "Four barriers to trust"
+    credit = figure[-1]  # the source and the download link close it, after the cards
+    assert credit.get("class") == "ts-infographic__credit" and figure.index(figure.xpath("./ul")[0]) < len(figure) - 1
+    assert "Source: Practice experience." in " ".join(credit.text_content().split())
+    (link,) = credit.xpath(".//a")
     assert link.text_content().startswith("Download image")
     assert link.get("href").startswith("/assets/infographics/") and link.get("href").endswith("-portrait.png")
     assert figure.get("data-pin-media") == "https://example.org" + link.get("href")
@@ -97,6 +98,11 @@ def test_card_headings_follow_the_document_outline_and_stay_out_of_the_toc() -> 
     assert len(tree.xpath("//figure//h4")) == 4
     toc_names = [entry["name"] for entry in run.md.toc_tokens[0]["children"]]
     assert toc_names == ["Four of them"]
+    assert run.md.toc_tokens[0]["children"][0]["children"] == []  # no card title, at any depth
+    flat = Run()
+    flat.convert(TRUST_BLOCK + "\n### After the cards\n")
+    (section,) = flat.md.toc_tokens
+    assert [entry["name"] for entry in section["children"]] == ["After the cards"]  # kept, not lost with the cards
 
 
 def test_steps_use_an_ordered_list_and_stats_show_values() -> None:

@@ -58,17 +58,27 @@ def test_trust_post_shows_the_barriers_as_html_cards(site_build: Build) -> None:
     headings = figure.xpath("./ul/li/h3")
     titles = [" ".join("".join(h.xpath("./text()")).split()) for h in headings]
     assert titles == ["Past betrayal", "Fear of judgement", "Stigma", "Cultural distance"]
-    # Real headings the toc extension sees: ids, permalinks, and entries in the page's table of contents.
-    toc_links = site_build.html(TRUST).xpath("//nav[contains(@class, 'md-nav--secondary')]//a/@href")
+    # Real headings (ids, permalinks), but not sections: no table of contents lists them (Material's sidebar
+    # and ours above the post), while the section holding the infographic is listed once.
+    toc_links = site_build.html(TRUST).xpath("//nav[.//a[starts-with(@href, '#')]]//a/@href")
+    assert toc_links
     for heading in headings:
         assert heading.get("id") and heading.xpath("./a[@class='headerlink']/@href") == [f"#{heading.get('id')}"]
-        assert f"#{heading.get('id')}" in toc_links
+        assert f"#{heading.get('id')}" not in toc_links
+    (section,) = figure.xpath("preceding::h2[1]/@id")
+    for nav in site_build.html(TRUST).xpath("//nav[.//a[starts-with(@href, '#')]]"):
+        assert nav.xpath(".//a/@href").count(f"#{section}") <= 1
     for card in figure.xpath("./ul/li"):
         assert card.xpath("./p[contains(@class, 'text')]")[0].text_content().strip()
         assert card.xpath("./p[contains(@class, 'remedy')]")[0].text_content().startswith("A way through:")
     caption = " ".join(figure.xpath("./figcaption")[0].text_content().split())
-    assert caption.startswith("Four barriers to trust, and a way through each")
-    assert "Source: Practice experience" in caption
+    assert caption == "Four barriers to trust, and a way through each"
+    # Read in this order: the title, the summary, the cards, then the source and the download link.
+    order = [child.get("class") for child in figure]
+    assert order[:3] == ["ts-infographic__caption", "ts-infographic__summary", "ts-infographic__items"]
+    assert order[3:] == ["ts-infographic__credit"]
+    assert "Source: Practice experience" in figure[-1].text_content()
+    assert figure[-1].xpath(".//a[contains(@class, 'download')]")
     assert figure.get("data-pin-description").startswith("Four barriers to trust")
     assert not figure.xpath(".//img"), "no text inside images on the page"
     assert ".ts-infographic" in stylesheet_bundle(site_build, TRUST)

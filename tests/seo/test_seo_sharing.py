@@ -187,3 +187,16 @@ def test_json_feed_items_have_an_image(site_build: Build, name: str) -> None:
     for item in feed["items"]:
         assert item["image"], item["url"]
         assert (site_build.site / item["image"].removeprefix(SITE)).is_file()
+
+
+@pytest.mark.parametrize("name", ["feed_json_created.json", "feed_json_updated.json"])
+def test_json_feed_icon_is_large_and_the_favicon_small(site_build: Build, name: str) -> None:
+    """JSON Feed: ``icon`` about 512 x 512 (the practice's logo), ``favicon`` small (the site's favicon)."""
+    feed = json.loads((site_build.site / name).read_text(encoding="utf-8"))
+    sizes = {}
+    for key in ("icon", "favicon"):
+        assert feed[key].startswith(SITE), feed[key]
+        with Image.open(site_build.site / feed[key].removeprefix(SITE)) as image:
+            sizes[key] = image.size
+    assert sizes["icon"][0] == sizes["icon"][1] >= 512
+    assert sizes["favicon"][0] <= 64

@@ -161,3 +161,14 @@ def test_related_is_linear_in_posts_not_quadratic() -> None:
     for post in posts:
         assert len(index.related(post)) == 3
     assert comparisons == 0
+
+
+def test_the_footer_never_offers_a_neighbour_as_related_too(blog) -> None:
+    """b's neighbours are a (older) and c (newer); c is among its related posts, so the footer takes the next."""
+    index = BlogIndex(blog["posts"], related_count=3)
+    assert index.neighbours(blog["b"]) == (blog["a"], blog["c"])
+    assert names(index.related(blog["b"])) == ["d", "f", "c"]
+    assert names(index.related_beyond_neighbours(blog["b"])) == ["d", "f", "g"]
+    for post in blog["posts"]:
+        shown = index.related_beyond_neighbours(post)
+        assert not {id(other) for other in shown} & {id(other) for other in index.neighbours(post)}

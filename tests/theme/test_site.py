@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from lxml import etree
 
-from helpers import Build, build_copy, make_post
+from helpers import Build, build_copy, build_with_plugin_options, copy_project, make_post
 
 TRUST = "blog/role-of-trust-in-therapy/"
 PAGES = ["", "about/", "services/", "book/", "privacy/", "urgent-help/", "blog/", TRUST]
@@ -222,3 +222,39 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, site_build:
     dates = {item.findtext("title"): item.findtext("pubDate") for item in updated.iter("item")}
     assert dates["Five small ways to steady an anxious morning"].startswith("Tue, 28 Oct 2025")
     assert dates["The role of trust in therapy"].startswith("Thu, 20 Nov 2025")
+
+
+def test_a_draft_among_the_latest_articles_has_the_blog_index_badge(tmp_path) -> None:
+    """Drafts are listed only where Material's blog shows them (the preview; here ``draft: true``): the home
+    page's latest articles mark one as the blog index does."""
+    project = copy_project(tmp_path / "project")
+    body = "A draft.\n\n<!-- more -->\n\nMore.\n"
+    post = make_post(body, title="An unfinished draft", slug="draft", date="2030-01-01", extra="draft: true\n")
+    (project / "docs/blog/posts/draft.md").write_text(post, encoding="utf-8")
+    build = build_with_plugin_options(project, "blog", {"draft": True})
+    home = build.html("")
+    items = home.cssselect(".ts-latest li")
+    badges = [[badge.text_content().strip() for badge in item.cssselect(".md-draft")] for item in items]
+    assert items[0].cssselect("h3")[0].text_content() == "An unfinished draft"
+    assert badges == [["Draft"], [], []]
+    excerpt = build.html("blog/").cssselect("article.md-post--excerpt")[0]
+    assert [badge.text_content().strip() for badge in excerpt.cssselect(".md-draft")] == ["Draft"]
+
+
+def test_a_post_footer_links_each_article_once(tmp_path) -> None:
+    """Related articles leave out the older and newer article, which the footer links right below them: a new
+    post in the trust post's category, written just after it, has the trust post as its older article."""
+    body = "Words.\n\n<!-- more -->\n\nMore words.\n"
+    post = make_post(
+        body, title="Trust after a rupture", slug="trust-after-rupture", date="2025-11-16", category="Therapy basics"
+    )
+    build = build_copy(tmp_path, posts={"trust-after-rupture.md": post})
+    assert build.returncode == 0, build.output
+    doc = build.html("blog/trust-after-rupture/")
+    neighbours = doc.xpath("//nav[contains(@class, 'ts-post-nav')]//a/@href")
+    assert "../role-of-trust-in-therapy/" in neighbours
+    for page in sorted((build.site / "blog").glob("*/index.html")):
+        doc = build.html(f"blog/{page.parent.name}/")
+        related = doc.xpath("//section[contains(@class, 'ts-related')]//a/@href")
+        neighbours = doc.xpath("//nav[contains(@class, 'ts-post-nav')]//a/@href")
+        assert not set(related) & set(neighbours), page

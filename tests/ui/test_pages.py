@@ -24,8 +24,13 @@ def test_the_blog_sidebar_lists_its_pages_once(loads: dict) -> None:
     assert measures["sidebarLinks"] >= 3  # the blog, its archive and its categories
 
 
-def test_book_page_uses_the_calm_note_not_an_orange_warning(loads: dict) -> None:
-    assert loads["book", 1280, "light"].measures["warningBoxes"] == 0
+def test_book_page_says_it_is_no_emergency_service_in_its_own_style(loads: dict) -> None:
+    """Not an orange warning, not Material's note with its pencil: the urgent box, with an alert icon."""
+    measures = loads["book", 1280, "light"].measures
+    assert measures["warningBoxes"] == 0
+    (notice,) = [box for box in measures["admonitions"] if "emergency" in box["title"]]
+    assert notice["type"] == "urgent"
+    assert "M11 15h2v2h-2v-2" in notice["icon"]  # the alert circle (therapy.css), not the pencil
 
 
 @pytest.mark.parametrize("width", WIDTHS)

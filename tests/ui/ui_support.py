@@ -122,6 +122,12 @@ MEASURE = """
       && !visible(link.querySelector(".md-footer__title"))).length,
     footerYear: (document.querySelector(".md-copyright").textContent.match(/©\\s*(\\d{4})/) || [])[1] || null,
     warningBoxes: [...document.querySelectorAll(".admonition.warning")].filter(visible).length,
+    // Admonitions: each one's type (its classes) and its title's icon (the mask of the title's ::before).
+    admonitions: [...document.querySelectorAll(".admonition")].filter(visible).map((box) => ({
+      type: [...box.classList].filter((name) => name !== "admonition").join(" "),
+      title: box.querySelector(".admonition-title").textContent.trim(),
+      icon: getComputedStyle(box.querySelector(".admonition-title"), "::before").maskImage,
+    })),
   };
 }
 """

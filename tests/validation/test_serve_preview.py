@@ -1,5 +1,6 @@
 """``make serve`` (``therapy-site serve``) keeps previewing when a post has a mistake: the terminal names the file
-and line, and the broken post is left out of the preview instead of being shown broken."""
+and line, and the broken post is left out of the preview instead of being shown broken: its address shows the
+findings instead (tests/theme/test_preview_server.py follows an edit and its fix)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,10 @@ def test_serve_previews_the_site_and_leaves_a_broken_post_out(tmp_path: Path) ->
             except OSError:
                 time.sleep(0.5)
         assert status == 200 and "Stillwater Therapy" in body
-        assert fetch(f"http://127.0.0.1:{port}/blog/broken-preview/")[0] == 404
+        status, page = fetch(f"http://127.0.0.1:{port}/blog/broken-preview/")
+        assert status == 200 and "ts-preview-findings" in page and "A broken preview" not in page
+        assert f"docs/blog/posts/broken-preview.md:{line}:1" in page
+        assert "broken-preview" not in fetch(f"http://127.0.0.1:{port}/blog/")[1]
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)

@@ -36,6 +36,7 @@ from therapy_site.infographics.schema import (
     key_name,
     parse_infographic,
 )
+from therapy_site.infographics.toc import register_card_titles_out_of_toc
 from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Infographic as InfographicData
 
@@ -223,6 +224,7 @@ class InfographicsExtension(NamedOptions, CheckedBlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         super().extendMarkdownBlocks(md, block_mgr)
         register_late_hrefs(md)
+        register_card_titles_out_of_toc(md)
 
     BLOCKS = (InfographicBlock,)
 

@@ -71,10 +71,14 @@ def fill_figure(
     heading_level: int,
     icons: dict[str, Icon],
 ) -> None:
-    """Summary, the cards as a list with real headings, and a caption with title, source and download link."""
+    """The caption (the title) first, then the summary, the cards as a list with real headings, and last a
+    credit line with the source and the download link: the order it is read in, on screen and aloud."""
     for name, value in figure_attributes(info, urls).items():
         figure.set(name, value)
     figure.text = "\n"
+    caption = _sub(figure, "figcaption", "ts-infographic__caption")
+    caption.tail = "\n"
+    _sub(caption, "span", "ts-infographic__heading", info.title)
     if info.summary:
         _sub(figure, "p", "ts-infographic__summary", info.summary).tail = "\n"
     items = etree.SubElement(
@@ -83,17 +87,22 @@ def fill_figure(
     items.text, items.tail = "\n", "\n"
     for item in info.items:
         _item_element(items, info, item, heading_level, icons).tail = "\n"
-    caption = _sub(figure, "figcaption", "ts-infographic__caption")
-    caption.text, caption.tail = "\n", "\n"
-    _sub(caption, "span", "ts-infographic__heading", info.title).tail = "\n"
+    _credit(figure, info, urls).tail = "\n"
+
+
+def _credit(figure: etree.Element, info: Infographic, urls: ImageUrls) -> etree.Element:
+    """The line after the cards: where the facts come from, and the image to download."""
+    credit = _sub(figure, "p", "ts-infographic__credit")
+    credit.text = "\n"
     if info.source:
-        _sub(caption, "span", "ts-infographic__source", f"Source: {info.source}").tail = "\n"
-    link = etree.SubElement(caption, "a", {"class": "ts-infographic__download", "download": urls.download_name})
+        _sub(credit, "span", "ts-infographic__source", f"Source: {info.source}").tail = "\n"
+    link = etree.SubElement(credit, "a", {"class": "ts-infographic__download", "download": urls.download_name})
     late_link(link, urls.portrait_png)  # a site-absolute path: set after MkDocs' link resolver
     link.text = _text("Download image")
     hidden = _sub(link, "span", "ts-infographic__hidden", f": {info.title}")
     hidden.tail = _text(" (PNG, 1000 × 1500)")
     link.tail = "\n"
+    return credit
 
 
 def _item_element(

@@ -7,6 +7,7 @@ change in Material's blog, or a move to Zensical, is handled in one file.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,10 +43,12 @@ __all__ = [
     "listing_first_page",
     "listing_kind",
     "listing_page_number",
+    "listing_pages",
     "listing_posts",
     "post_authors",
     "post_categories",
     "post_created",
+    "post_dest_uri",
     "post_front_matter_problems",
     "post_readtime",
     "post_updated",
@@ -107,6 +110,11 @@ def listing_first_page(view: View) -> View:
     return view.pages[0] if view.pages else view
 
 
+def listing_pages(view: View) -> int:
+    """How many pages the listing ``view`` belongs to takes (1 when it is not paginated)."""
+    return max(1, len(listing_first_page(view).pages))
+
+
 def listing_page_number(view: View) -> int:
     """1 for the first page of a listing, 2 for the next, ..."""
     first = listing_first_page(view)
@@ -137,6 +145,26 @@ def listing_posts(view: View, config: Any) -> list[Post]:
 
 
 # -- posts --------------------------------------------------------------------------------------------------------
+
+
+def post_dest_uri(file: Any, config: Any) -> str:
+    """Where Material's blog would write the page of ``file`` (``blog/<slug>/index.html`` for a post), before
+    the blog has read it: for a page the build leaves out. The file's own output path when it is no post, or
+    when its front matter cannot tell (Material's blog cannot read it either)."""
+    blog = _blog_plugin(config)
+    if blog is None:
+        return str(file.dest_uri)
+    posts_dir = posixpath.normpath(blog.config.post_dir.format(blog=blog.config.blog_dir))
+    if not file.src_uri.startswith(posts_dir + "/"):
+        return str(file.dest_uri)
+    page, dest_uri = file.page, str(file.dest_uri)
+    try:
+        path = blog._format_path_for_post(Post(file, config), config)
+        return str(blog._path_to_file(path, config, temp=False).dest_uri)
+    except Exception:  # front matter Material's blog cannot read: the validation says why
+        return dest_uri
+    finally:
+        file.page = page  # reading a post makes it the file's page; this file's page is not built
 
 
 def post_created(post: Post) -> datetime:

@@ -2,14 +2,15 @@
 
 * ``on_config`` puts ``templates/`` on the theme's search path after the
   site's ``custom_dir`` (``overrides/`` still wins) and before Material's own
-  folder, so our copies of ``partials/header.html``, ``search.html`` and
-  ``post.html`` replace Material's;
+  folder, so our copies of ``partials/header.html``, ``search.html``, ``post.html``
+  and ``toc.html`` replace Material's;
 * ``on_config`` makes Material's blog read posts' front matter with libyaml (:mod:`.posts`);
 * ``on_nav`` and ``on_page_markdown`` escape authors' titles, descriptions and subtitles for every
   place Material prints them (:mod:`.escaping`), whichever other plugins are enabled;
 * ``on_page_markdown`` makes each post's excerpt a :class:`.excerpts.TrimmedExcerpt`
   (listing pages convert only the Markdown before the separator; ``trim_excerpts: false``
   keeps Material's own rendering);
+* ``on_page_context`` leaves a one-page listing without Material's pager (its ``<nav>`` was empty);
 * ``on_post_page``/``on_post_template`` make the repairs of :mod:`.repairs`,
   before ``therapy-site/security`` hashes the page's scripts.
 """
@@ -29,7 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from therapy_site.material.blog import BLOG_PLUGIN, is_listing
+from therapy_site.material.blog import BLOG_PLUGIN, is_listing, listing_pages
 from therapy_site.material.editor import MarkupEditError
 from therapy_site.material.escaping import escape_meta
 from therapy_site.material.excerpts import trim_excerpt
@@ -108,6 +109,13 @@ class MaterialPlugin(BasePlugin[MaterialConfig]):
         except MarkupEditError as error:
             log.warning(f"{name}: Material's markup left unrepaired ({error}); report this with the Material version")
             return output
+
+    @event_priority(-110)  # after Material's blog (-100) gave a listing its pager
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """A listing of one page has no pages to move between: no pager, so no empty pagination landmark."""
+        if is_listing(page) and listing_pages(page) < 2:
+            context["pagination"] = None
+        return context
 
     # After the other plugins' page output, before therapy-site/security (-100) hashes the page's scripts.
     @event_priority(-50)

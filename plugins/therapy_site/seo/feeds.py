@@ -94,15 +94,27 @@ class FeedText:
 
 
 def rewrite_json_feed(
-    path: Path, images: dict[str, FeedImage], language: str, texts: dict[str, FeedText] | None = None
+    path: Path,
+    images: dict[str, FeedImage],
+    language: str,
+    texts: dict[str, FeedText] | None = None,
+    icon: str = "",
 ) -> None:
-    """Give JSON Feed items their ``image``, plain-text titles and summaries, and the feed its full language tag.
+    """Give JSON Feed items their ``image``, plain-text titles and summaries, the feed its full language tag
+    and ``icon``.
 
     JSON Feed's ``title`` and ``summary`` are plain text; the plugin writes them HTML-escaped (``&#34;``,
     ``&amp;amp;``), so readers would see the entities. Each becomes the post's own text (``texts``, by URL).
+    The plugin gives ``icon`` the RSS channel's image, the 64 px favicon (RSS wants at most 144 px wide);
+    JSON Feed asks for a large square one (512 x 512) as ``icon`` and a small one as ``favicon``: with
+    ``icon`` (the practice's logo, ``extra.practice.logo``), the favicon moves to ``favicon``.
     """
     feed = json.loads(path.read_text(encoding="utf-8"))
     feed["language"] = language
+    if icon:
+        if feed.get("icon") and not feed.get("favicon"):
+            feed["favicon"] = feed["icon"]
+        feed["icon"] = icon
     for item in feed.get("items", []):
         url = str(item.get("url") or "")
         image = images.get(url)

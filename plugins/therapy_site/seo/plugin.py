@@ -130,6 +130,8 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
         for name in (names.rss_created, names.rss_updated):
             if rss.config.rss_feed_enabled and (site / name).is_file():
                 rewrite_rss(site / name, images, self.language, self.practice.email)
+        logo = self.practice.logo
+        icon = site_url + logo.lstrip("/") if logo and (site / logo.lstrip("/")).is_file() else ""
         for name in (names.json_created, names.json_updated):
             if rss.config.json_feed_enabled and (site / name).is_file():
-                rewrite_json_feed(site / name, images, self.language, self.feed_texts)
+                rewrite_json_feed(site / name, images, self.language, self.feed_texts, icon)

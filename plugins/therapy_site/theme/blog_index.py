@@ -69,12 +69,22 @@ class BlogIndex:
         re-renders the few posts that list it, not a whole category. Ties keep the blog's own (newest-first)
         order, so the result is stable.
         """
+        return self._ranked(post)[: self.related_count]
+
+    def related_beyond_neighbours(self, post: Any) -> tuple[Any, ...]:
+        """The related posts a post's footer lists: as :meth:`related`, leaving out its older and newer
+        neighbours, which the footer links right below them (the same article is never offered twice)."""
+        neighbours = {id(other) for other in self.neighbours(post) if other is not None}
+        return tuple(other for other in self._ranked(post) if id(other) not in neighbours)[: self.related_count]
+
+    def _ranked(self, post: Any) -> tuple[Any, ...]:
+        """The first posts sharing a category with ``post``, in :meth:`related`'s order (computed once per post)."""
         key = id(post)
         if key not in self._related:
-            self._related[key] = self._compute_related(post)
+            self._related[key] = self._compute_ranked(post)
         return self._related[key]
 
-    def _compute_related(self, post: Any) -> tuple[Any, ...]:
+    def _compute_ranked(self, post: Any) -> tuple[Any, ...]:
         shared: dict[int, int] = {}  # id(candidate) -> categories shared with post
         candidates: list[Any] = []
         for category in _categories(post):
@@ -89,7 +99,7 @@ class BlogIndex:
         candidates.sort(
             key=lambda other: (-shared[id(other)], abs(_created(other) - created), self._position[id(other)])
         )
-        return tuple(candidates[: self.related_count])
+        return tuple(candidates[: self.related_count + 2])  # enough when both neighbours are left out
 
 
 def _categories(post: Any) -> Iterable[Any]:

@@ -52,7 +52,10 @@ from therapy_site.theme.preview import (
     Snapshot,
     TemplateCache,
     apply_plan,
+    page_outputs,
     plan_rebuild,
+    read_skipped_sources,
+    remove_stale_pages,
     take_snapshot,
 )
 
@@ -73,6 +76,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.preview = command == "serve" and dirty
         self.snapshot: Snapshot | None = None
         self.next_snapshot: Snapshot | None = None
+        self.pages: set[str] | None = None  # the pages the last preview build wrote (dest_uri)
+        self.next_pages: set[str] = set()
         self.templates = TemplateCache()
         if self.preview:
             logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
@@ -142,13 +147,19 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             current = take_snapshot(files, config, layout.posts, blog_excerpt_separator(config))
             rebuild = plan_rebuild(self.snapshot, current, layout, self.index(config))
             apply_plan(files, rebuild)
+            read_skipped_sources(files, config)
             log.info("preview: rebuilding %s", "every page" if rebuild is None else f"{len(rebuild)} page(s)")
             self.next_snapshot = current
+            self.next_pages = page_outputs(files)
         return nav
 
+    @event_priority(100)  # before the validation plugin writes the preview's pages for pages with errors
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if getattr(self, "preview", False):
+            if self.pages is not None:
+                remove_stale_pages(config.site_dir, self.pages, self.next_pages)
             self.snapshot = self.next_snapshot  # only a finished build is the base of the next plan
+            self.pages = self.next_pages
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         post = is_post(page)
@@ -168,7 +179,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         context["page_data"] = page_data(page)
         context["latest_posts"] = index.latest(self.config.latest_posts)
         if is_post(page):
-            context["related_posts"] = list(index.related(page))
+            context["related_posts"] = list(index.related_beyond_neighbours(page))
             context["older_post"], context["newer_post"] = index.neighbours(page)
         return context
 

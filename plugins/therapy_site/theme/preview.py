@@ -15,9 +15,12 @@ rebuild we compare and choose the pages to render again:
 * for a post whose title changed: also the posts that list it as related or
   as a neighbour, and the pages outside the blog (the home page's latest posts);
 * everything, when a post appears, disappears or moves (date, categories, slug,
-  authors, draft, pin), or a template, asset or ``mkdocs.yml`` changed.
+  authors, draft, pin), or a template, asset or ``mkdocs.yml`` changed; the pages
+  an earlier build wrote and this one has not are deleted (a removed or renamed
+  post gives 404 at its old address).
 
-The plan works on MkDocs' ``File.is_modified``, the hook its dirty build asks.
+The plan works on MkDocs' ``File.is_modified``, the hook its dirty build asks. The pages it skips are
+still read (not rendered), so the pages it renders show their titles (MkDocs gives an unread page none).
 Material's search plugin keeps its index across dirty rebuilds itself.
 """
 
@@ -161,7 +164,8 @@ def plan_rebuild(previous: Snapshot | None, current: Snapshot, layout: BlogLayou
                 rebuild.add(page.file.src_uri)
                 rebuild.update(other.file.src_uri for other in shown)
         if before.title != after.title:
-            others = [other for other in layout.posts if any(rel is post for rel in index.related(other))]
+            shown = index.related_beyond_neighbours
+            others = [other for other in layout.posts if any(rel is post for rel in shown(other))]
             others += [other for other in index.neighbours(post) if other is not None]
             rebuild.update(other.file.src_uri for other in others)
             rebuild.update(uri for uri in current.sources if uri not in posts_by_uri)  # latest posts
@@ -176,6 +180,32 @@ def apply_plan(files: Files, rebuild: set[str] | None) -> None:
     for file in files.documentation_pages():
         modified = rebuild is None or file.src_uri in rebuild
         file.is_modified = (lambda value: lambda: value)(modified)  # type: ignore[method-assign]
+
+
+def read_skipped_sources(files: Files, config: Any) -> None:
+    """Read the source (front matter and Markdown, not rendered) of each page the dirty build skips.
+
+    MkDocs reads a page only when it renders it, and a page never read has no title (``None``).
+    The pages that are rendered still show the others' titles: the blog's category, archive and
+    author pages in a post's category label, breadcrumbs, sidebar and structured data, the blog
+    index in breadcrumbs, every page in the navigation. Reading is cheap (no Markdown rendering).
+    """
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.markdown is None and not file.is_modified():
+            page.read_source(config)
+
+
+def page_outputs(files: Files) -> set[str]:
+    """The output path (``dest_uri``) of every page this build has: posts, listings, the other pages."""
+    return {file.dest_uri for file in files.documentation_pages()}
+
+
+def remove_stale_pages(site_dir: str | Path, previous: set[str], current: set[str]) -> None:
+    """Delete the pages an earlier preview build wrote and this one has not: a deleted or renamed post
+    (or one left out for its errors) is no longer served at its old address (MkDocs' dirty build keeps it)."""
+    for dest_uri in sorted(previous - current):
+        Path(site_dir, dest_uri).unlink(missing_ok=True)
 
 
 class TemplateCache(BytecodeCache):

@@ -17,7 +17,9 @@ docs folder and logs every finding through MkDocs' logger with the same
   does, converts here only the pages the build leaves unconverted (drafts), and
   stops in ``on_env``, before any page or file is written (any build but a
   preview stops there on such an error: it can no longer be left out);
-* editor lock and backup files are left out of the site.
+* editor lock and backup files are left out of the site;
+* the preview (``mkdocs serve``) shows a page it leaves out as a page listing its findings
+  (:mod:`therapy_site.validation.preview_page`), at the page's own address.
 
 (The text authors write in front matter is escaped where the theme prints it: ``therapy-site/material``.)
 """
@@ -36,6 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from therapy_site.material.blog import post_dest_uri
 from therapy_site.pagedata import page_data
 from therapy_site.project import project_from_config
 from therapy_site.validation.blocks import conversion_finding
@@ -43,6 +46,7 @@ from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import PAGE_SUFFIXES, is_editor_leftover
 from therapy_site.validation.findings import Finding
 from therapy_site.validation.images import PRIVATE_RULE
+from therapy_site.validation.preview_page import write_error_pages
 from therapy_site.validation.runner import (
     Memo,
     awaits_conversion,
@@ -68,6 +72,8 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self.withheld: set[str] = set()
+        # The preview's pages with errors: output path -> (source, findings), see validation.preview_page.
+        self.error_pages: dict[str, tuple[str, list[Finding]]] = {}
         self.serving = False
         self.context: CheckContext | None = None
         # Strict builds: pages whose conversion rules the build's own conversion answers (by absolute path).
@@ -134,8 +140,13 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
                 f"{errors} error(s) in the pages, listed above with file:line:column; fix them and build again "
                 "(nothing was built)"
             )
+        found = {os.path.abspath(path): findings for path, findings in results.items()}
+        self.error_pages = {}
         for file in list(files):
             path = os.path.abspath(file.abs_src_path or "")
+            if path in self.withheld and self.serving:
+                findings = found[path]  # a page is withheld for an error: never empty
+                self.error_pages[post_dest_uri(file, config)] = (findings[0].path, findings)
             if path in self.withheld or is_editor_leftover(Path(file.src_uri).name):
                 files.remove(file)
         if self.withheld:
@@ -167,6 +178,12 @@ class ValidationPlugin(BasePlugin[ValidationConfig]):
                 "again (nothing was written)"
             )
         return env
+
+    @event_priority(-100)  # last: the preview's clean-up of pages no longer built (therapy-site/theme) is done
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The preview shows each page it left out as its findings, at the page's address (never a build)."""
+        if self.serving and self.error_pages:
+            write_error_pages(config.site_dir, self.error_pages)
 
     def _with_conversion(self, results: dict[Path, list[Finding]], context: CheckContext) -> dict[Path, list[Finding]]:
         awaiting, self.awaiting = set(self.awaiting.values()), {}

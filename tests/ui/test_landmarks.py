@@ -1,0 +1,51 @@
+"""Navigation landmarks as the browser exposes them (Chromium's accessibility tree): one "Table of contents" at
+every width, and no empty or unnamed navigation on listing pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from ui_support import BY_NAME, TRUST_POST
+
+TOC_WIDTHS = (390, 959, 960, 1100, 1219, 1220, 1280)
+LISTINGS = ("blog index", "blog page 2", "category", "archive")
+
+
+def navigation_landmarks(browser: Any, url: str, width: int) -> list[dict[str, Any]]:
+    """Each navigation landmark the page exposes: its name and how many links and buttons it holds."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        session = context.new_cdp_session(page)
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        context.close()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def links(node: dict[str, Any]) -> int:
+        own = int(node.get("role", {}).get("value") in {"link", "button"} and not node.get("ignored"))
+        return own + sum(links(by_id[child]) for child in node.get("childIds", []) if child in by_id)
+
+    return [
+        {"name": str(node.get("name", {}).get("value", "")).strip(), "links": links(node)}
+        for node in nodes
+        if not node.get("ignored") and node.get("role", {}).get("value") == "navigation"
+    ]
+
+
+@pytest.mark.parametrize("width", TOC_WIDTHS)
+def test_a_post_has_one_table_of_contents_at_every_width(browser: Any, site_url: str, width: int) -> None:
+    names = [landmark["name"] for landmark in navigation_landmarks(browser, site_url + TRUST_POST, width)]
+    assert names.count("Table of contents") == 1, names
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+def test_listing_pages_have_no_empty_or_unnamed_navigation(browser: Any, ui_url: Any, name: str) -> None:
+    landmarks = navigation_landmarks(browser, ui_url(name), 1280)
+    assert landmarks
+    assert [landmark for landmark in landmarks if not landmark["links"]] == []
+    # Material's pagination is the one unnamed navigation, and only where there are pages to move between.
+    unnamed = [landmark for landmark in landmarks if not landmark["name"]]
+    assert len(unnamed) == (1 if BY_NAME[name].paged else 0), landmarks
