@@ -134,3 +134,27 @@ def json_text(value: Any) -> str:
     the file for a program that looks for it without parsing the JSON."""
     text = json.dumps(value, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+FEED_STYLESHEET = "assets/therapy-site/feed-preview.css"
+_XSL_STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.DOTALL)
+
+
+def externalize_feed_style(site: Path, xsl_name: str = "rss.xsl") -> bool:
+    """Move the inline ``<style>`` of the rss plugin's feed preview (``rss.xsl``) into a stylesheet file.
+
+    A browser shows a feed through that XSL, and the page it makes is governed by the feed's own headers:
+    our ``_headers`` policy (``style-src 'self'``) blocks inline styles, so the styled preview came out
+    plain. A ``<link>`` to a file of the same origin is allowed. Returns whether the file was rewritten.
+    """
+    xsl = site / xsl_name
+    if not xsl.is_file():
+        return False
+    text = xsl.read_text(encoding="utf-8")
+    match = _XSL_STYLE.search(text)
+    if match is None:
+        return False
+    _write_atomic(site / FEED_STYLESHEET, match.group("css").strip().encode("utf-8") + b"\n")
+    link = f'<link rel="stylesheet" href="/{FEED_STYLESHEET}"/>'
+    _write_atomic(xsl, (text[: match.start()] + link + text[match.end() :]).encode("utf-8"))
+    return True

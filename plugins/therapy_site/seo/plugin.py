@@ -25,7 +25,7 @@ from therapy_site.material.blog import is_listing, is_post, listing_posts, post_
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import page_data
 from therapy_site.practice import practice_from_config
-from therapy_site.seo.feeds import FeedImage, FeedText, rewrite_json_feed, rewrite_rss
+from therapy_site.seo.feeds import FeedImage, FeedText, externalize_feed_style, rewrite_json_feed, rewrite_rss
 from therapy_site.seo.lastmod import GitDates, front_matter_date, newest, post_date, sitemap_date
 from therapy_site.seo.robots import robots_txt
 from therapy_site.seo.social import hero_images_of, mime_of
@@ -135,3 +135,4 @@ class SeoPlugin(DrawsWhileBuilding, BasePlugin[SeoConfig]):
         for name in (names.json_created, names.json_updated):
             if rss.config.json_feed_enabled and (site / name).is_file():
                 rewrite_json_feed(site / name, images, self.language, self.feed_texts, icon)
+        externalize_feed_style(site)
