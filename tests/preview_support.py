@@ -124,6 +124,8 @@ def snapshot_sources(project: Path, target: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copy2(project / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(project / "docs", target / "docs", ignore=shutil.ignore_patterns(".cache"))
+    if (project / "overrides").is_dir():  # the site's own templates (the demo's notice)
+        shutil.copytree(project / "overrides", target / "overrides")
     return target
 
 
@@ -144,10 +146,13 @@ def _breadcrumb_names(tree: Any) -> list[list[str]]:
 
 def reader_view(markup: str) -> dict[str, Any]:
     """What a reader and a search engine see of a page: its visible text (header, sidebars, content, footer),
-    its breadcrumbs, its navigation links, the article section and the structured data's breadcrumb names."""
+    its breadcrumbs, its navigation links, the article section and the structured data's breadcrumb names.
+    What only the preview shows on purpose (``data-preview-only``: the writing-guidance panel) is left out."""
     tree = lxml_html.fromstring(markup)
     for element in tree.xpath("//script[not(@type='application/ld+json')] | //style | //noscript"):
         element.drop_tree()
+    for panel in tree.xpath("//*[@data-preview-only]"):  # the writing-guidance panel: the preview's alone, by design
+        panel.drop_tree()
     return {
         "title": _text(tree.xpath("//title")[0]),
         "breadcrumbs": [_text(nav) for nav in tree.xpath("//nav[contains(@class, 'ts-breadcrumbs')]")],

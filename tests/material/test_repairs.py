@@ -19,6 +19,7 @@ from therapy_site.material.repairs import (
     drop_checkbox_autocomplete,
     drop_dangling_label_for,
     drop_empty_tabindex,
+    name_pagination_nav,
     name_post_sidebar_nav,
     repair_material_markup,
     skip_link_to_content,
@@ -162,3 +163,14 @@ def test_excerpt_ids_are_made_unique_on_listing_pages_only() -> None:
     assert repaired.xpath("//a[@class='toclink']/@href") == toclinks, "links into the posts stay"
     single = listing_page("only")
     assert only(unique_excerpt_ids, single, RepairContext(listing=True)) == single
+
+
+def test_a_listings_pager_is_a_named_landmark(paged_build: Build) -> None:
+    """pa11y: the pager of a listing with more than one page was a <nav> landmark without a name."""
+    for path in ("blog/", "blog/page/2/"):
+        (nav,) = paged_build.html(path).xpath("//nav[contains(@class, 'md-pagination')]")
+        assert nav.get("aria-label") == "Pages of articles"
+        assert nav.xpath(".//a"), "a pager with links"
+    raw = '<html><body><nav class="md-pagination"><a href="page/2/">2</a></nav></body></html>'
+    (nav,) = tree(only(name_pagination_nav, raw, RepairContext(pagination_label="More pages"))).xpath("//nav")
+    assert nav.get("aria-label") == "More pages"

@@ -31,6 +31,7 @@ class RepairContext:
     listing: bool = False  # a blog listing page: excerpts rendered one by one, then joined
     skip_text: str = "Skip to content"  # Material's translation of "action.skip" for the site's language
     post_sidebar_label: str = "Article details"
+    pagination_label: str = "Pages of articles"
 
 
 SKIP_TARGET_ID = "__content"
@@ -49,6 +50,7 @@ POST_SIDEBAR_NAV = XPath(
     f"//nav[{_has_class('md-nav--primary')}]"
     f"[parent::div[{_has_class('md-sidebar__inner')} and {_has_class('md-post')}]]"
 )
+PAGINATION_NAV = XPath(f"//nav[{_has_class('md-pagination')}]")
 SKIP_CONTAINER = XPath("/html/body/div[@data-md-component = 'skip']")
 SKIP_LINK = XPath(f"./a[{_has_class('md-skip')}]")
 CONTENT_AREA = XPath(f"//main//div[@data-md-component = 'content'][{_has_class('md-content')}]")
@@ -86,6 +88,13 @@ def name_post_sidebar_nav(editor: MarkupEditor, context: RepairContext) -> None:
     for nav in POST_SIDEBAR_NAV(editor.root)[:1]:
         if nav.get("aria-label") is None:
             editor.set_attribute(nav, "aria-label", context.post_sidebar_label)
+
+
+def name_pagination_nav(editor: MarkupEditor, context: RepairContext) -> None:
+    """pa11y/axe: a listing's pager is a ``<nav>`` landmark with no name (one of several on the page)."""
+    for nav in PAGINATION_NAV(editor.root):
+        if nav.get("aria-label") is None:
+            editor.set_attribute(nav, "aria-label", context.pagination_label)
 
 
 def skip_link_to_content(editor: MarkupEditor, context: RepairContext) -> None:
@@ -160,6 +169,7 @@ REPAIRS: tuple[Repair, ...] = (
     drop_empty_tabindex,
     drop_dangling_label_for,
     name_post_sidebar_nav,
+    name_pagination_nav,
     skip_link_to_content,
     unique_excerpt_ids,
 )
