@@ -5,19 +5,11 @@ findings instead (tests/theme/test_preview_server.py follows an edit and its fix
 from __future__ import annotations
 
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from helpers import copy_project, free_port, make_post, start_preview
+from helpers import copy_project, fetch_page, free_port, make_post, start_preview
 
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
+fetch = fetch_page
 
 
 def test_serve_previews_the_site_and_leaves_a_broken_post_out(tmp_path: Path) -> None:

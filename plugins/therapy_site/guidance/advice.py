@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from therapy_site.validation.findings import bounded
+from therapy_site.validation.findings import bounded, github_annotation, text_line
 
 Strength = Literal["warning", "info"]
 
@@ -41,12 +41,10 @@ class Advice:
     group: str
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        return text_line(self)
 
     def as_github(self) -> str:
-        level = "warning" if self.severity == "warning" else "notice"
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line},col={self.column},title={self.rule}::{message}"
+        return github_annotation("warning" if self.severity == "warning" else "notice", self)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 Severity = Literal["error", "warning"]
 
@@ -22,11 +22,10 @@ class Finding:
     rule: str
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        return text_line(self)
 
     def as_github(self) -> str:
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},col={self.column},title={self.rule}::{message}"
+        return github_annotation(self.severity, self)
 
 
 def bounded(message: str) -> str:
@@ -60,3 +59,25 @@ def render(findings: list[Finding], output_format: str) -> str:
         return json.dumps(document, indent=2, ensure_ascii=False)
     line = Finding.as_github if output_format == "github" else Finding.as_text
     return "\n".join(line(finding) for finding in findings)
+
+
+class Located(Protocol):
+    """A finding or a piece of guidance: where it is, what it says, under which rule."""
+
+    path: str
+    line: int
+    column: int
+    severity: str
+    message: str
+    rule: str
+
+
+def text_line(item: Located) -> str:
+    """``path:line:column: severity: message [rule]``, as ``check`` and the build print it."""
+    return f"{item.path}:{item.line}:{item.column}: {item.severity}: {item.message} [{item.rule}]"
+
+
+def github_annotation(level: str, item: Located) -> str:
+    """A GitHub Actions annotation (``::warning file=...::message``) at the item's place."""
+    message = item.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={item.path},line={item.line},col={item.column},title={item.rule}::{message}"
