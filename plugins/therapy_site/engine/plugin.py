@@ -30,12 +30,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from therapy_site.engine.settings import (
+    CONTENT_EXTENSIONS,
     MATERIAL_FEATURES,
     MATERIAL_PALETTE,
     PLUGINS,
     STANDARD_EXTENSIONS,
     derived_extension_options,
-    feed_image,
+    feature_options,
 )
 from therapy_site.material.plugin import add_templates_dir
 from therapy_site.pictures import RASTER_SUFFIXES, PictureError, clean_published
@@ -94,23 +95,12 @@ class EnginePlugin(BasePlugin[EngineConfig]):
         pictures, self.pictures = self.pictures, []
         publish_clean_pictures(pictures, config)
 
-    def _feature_options(self, option: str, defaults: dict[str, Any], config: MkDocsConfig) -> dict[str, Any] | None:
-        chosen = self.config[option]
-        if chosen is False:
-            return None
-        options = {**defaults, **(chosen if isinstance(chosen, dict) else {})}
-        if option == "rss" and "image" not in options:
-            image = feed_image(config.site_url, config.theme["favicon"])
-            if image:
-                options["image"] = image
-        return options
-
     def _load_features(self, config: MkDocsConfig) -> None:
         schema: Any = dict(config._schema)["plugins"]
         self.features = {}
         created: list[BasePlugin] = []
         for option, name, defaults in PLUGINS:
-            options = self._feature_options(option, defaults, config)
+            options = feature_options(option, defaults, self.config[option], config.site_url, config.theme["favicon"])
             if options is None:
                 continue
             if name in config.plugins or f"material/{name}" in config.plugins:
@@ -193,13 +183,12 @@ def _add_extensions(config: MkDocsConfig, practice: dict[str, Any]) -> None:
         if name not in names:  # MkDocs lists toc and tables itself: those keep their place, with our options
             config.markdown_extensions.append(name)
         config.mdx_configs[name] = {**options, **(config.mdx_configs.get(name) or {})}
-    for name, options in derived_extension_options(practice, config.site_url).items():
+    derived = derived_extension_options(practice, config.site_url)
+    for name in CONTENT_EXTENSIONS:
         if name not in names and f"{name}.extension" not in names:
             config.markdown_extensions.append(name)
-        config.mdx_configs[name] = {**options, **(config.mdx_configs.get(name) or {})}
-    for name in ("therapy_site.takeaways", "therapy_site.faq", "therapy_site.citations"):
-        if name not in names and f"{name}.extension" not in names:
-            config.markdown_extensions.append(name)
+        if name in derived:
+            config.mdx_configs[name] = {**derived[name], **(config.mdx_configs.get(name) or {})}
 
 
 def _theme_defaults(config: MkDocsConfig) -> None:

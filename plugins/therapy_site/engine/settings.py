@@ -144,6 +144,20 @@ def feed_image(site_url: str | None, favicon: str | None) -> str | None:
     return urljoin(site_url, favicon)
 
 
+def feature_options(
+    option: str, defaults: dict[str, Any], chosen: Any, site_url: str | None, favicon: str | None
+) -> dict[str, Any] | None:
+    """One feature plugin's options: our defaults under the site's own (``chosen``); ``None`` when it is off."""
+    if chosen is False:
+        return None
+    options = {**defaults, **(chosen if isinstance(chosen, dict) else {})}
+    if option == "rss" and "image" not in options:
+        image = feed_image(site_url, favicon)
+        if image:
+            options["image"] = image
+    return options
+
+
 def extension_configs(practice: dict[str, Any], site_url: str | None, declared: dict[str, Any]) -> dict[str, Any]:
     """Every extension the engine would run, with its options: for a tool that runs no MkDocs plugin (Zensical)."""
     derived = derived_extension_options(practice, site_url)
@@ -187,15 +201,9 @@ def explicit_site_config(site: dict[str, Any]) -> dict[str, Any]:
     theme.setdefault("palette", [dict(scheme) for scheme in MATERIAL_PALETTE])
     result["theme"] = theme
     for option, name, defaults in PLUGINS:
-        chosen = engine.get(option, {})
-        if chosen is False:
-            continue
-        options = {**defaults, **(chosen if isinstance(chosen, dict) else {})}
-        if option == "rss" and "image" not in options:
-            image = feed_image(site.get("site_url"), theme.get("favicon"))
-            if image:
-                options["image"] = image
-        plugins.append({name: options} if options else name)
+        options = feature_options(option, defaults, engine.get(option), site.get("site_url"), theme.get("favicon"))
+        if options is not None:
+            plugins.append({name: options} if options else name)
     result["plugins"] = plugins
     declared: dict[str, Any] = {}
     for entry in site.get("markdown_extensions") or []:
