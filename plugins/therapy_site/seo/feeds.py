@@ -137,7 +137,6 @@ def json_text(value: Any) -> str:
 
 
 FEED_STYLESHEET = "assets/therapy-site/feed-preview.css"
-_XSL_STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.DOTALL)
 
 
 def externalize_feed_style(site: Path, xsl_name: str = "rss.xsl") -> bool:
@@ -150,11 +149,15 @@ def externalize_feed_style(site: Path, xsl_name: str = "rss.xsl") -> bool:
     xsl = site / xsl_name
     if not xsl.is_file():
         return False
-    text = xsl.read_text(encoding="utf-8")
-    match = _XSL_STYLE.search(text)
-    if match is None:
+    parser = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True)
+    tree = etree.parse(str(xsl), parser)
+    styles = tree.xpath("//style")  # the preview's HTML, written in no namespace inside the XSL
+    if not styles:
         return False
-    _write_atomic(site / FEED_STYLESHEET, match.group("css").strip().encode("utf-8") + b"\n")
-    link = f'<link rel="stylesheet" href="/{FEED_STYLESHEET}"/>'
-    _write_atomic(xsl, (text[: match.start()] + link + text[match.end() :]).encode("utf-8"))
+    style = styles[0]
+    _write_atomic(site / FEED_STYLESHEET, (style.text or "").strip().encode("utf-8") + b"\n")
+    link = etree.Element("link", rel="stylesheet", href=f"/{FEED_STYLESHEET}")
+    link.tail = style.tail
+    style.getparent().replace(style, link)
+    _write_atomic(xsl, etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
     return True
