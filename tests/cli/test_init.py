@@ -465,6 +465,7 @@ def test_a_new_site_passes_check_and_the_strict_build(made: Made) -> None:
     assert "Still to write" not in made.init.stdout
     assert made.check.returncode == 0, made.check.stdout + made.check.stderr
     assert "0 error(s)" in made.check.stderr
+    assert "guidance: 0 warning(s)" in made.check.stderr, "a new site starts with no writing guidance to act on"
     assert made.build.returncode == 0, made.build.stdout + made.build.stderr
     assert {"index.html", "robots.txt", "sitemap.xml", "feed_rss_created.xml", "404.html"} <= {
         path.name for path in made.site.iterdir()

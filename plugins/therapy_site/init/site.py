@@ -29,7 +29,8 @@ CATEGORY = "Therapy basics"
 POST_SLUG = "welcome"
 POST_TITLE = "Welcome to the blog"
 POST_DESCRIPTION = (
-    "What you will find in these articles, what they cannot do, and where to turn if you need help today."
+    "What you will find in these articles, written in plain language, what they cannot do for you, and where to "
+    "turn if you need help today."
 )
 CRISIS_TEXT = "If you are in crisis or worried about your safety, do not wait for a session."
 TODO_BIO = "TODO: A few sentences about you: who you work with, and how (shown with your posts)."
@@ -239,6 +240,9 @@ class Facts:
                 "categories": [CATEGORY],
                 "authors": [self.author_key],
                 "hero": {"src": f"{IMAGES}/{POST_SLUG}-hero.webp", "alt": artwork.HERO_ALT},
+                # A note about the blog, not health information, and short on purpose: the writing guidance's
+                # trust and length checks are for articles.
+                "guidance": {"health": False, "allow": ["search-length"]},
             },
         }
 
