@@ -224,6 +224,9 @@ class Facts:
                     "Where to get help right now if you are in crisis or worried about your safety. This practice "
                     "is not an emergency service.",
                 ),
+                # The page a reader in crisis is sent to lists the lines by their names ("Suicide & Crisis
+                # Lifeline"): a content note above the numbers would only stand between the reader and help.
+                "guidance": {"allow": ["suicide-content-note"]},
             },
             "blog/index.md": {
                 "description": _fit(
