@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import json
+
 import pytest
+from lxml import etree
 
 from helpers import Build, copy_project, engine_options, load_config, make_post, run_build, write_config
 
@@ -37,3 +41,25 @@ def test_the_title_reads_as_written(unvalidated: Build) -> None:
     assert [h1.text_content().strip() for h1 in page.xpath("//article//h1")] == [TITLE]
     (description,) = page.xpath("//meta[@name='description']/@content")
     assert description == DESCRIPTION
+
+
+@pytest.mark.parametrize("feed", ["feed_rss_created.xml", "feed_rss_updated.xml"])
+def test_rss_feeds_carry_the_title_as_text_never_as_markup(unvalidated: Build, feed: str) -> None:
+    raw = (unvalidated.site / feed).read_bytes()
+    assert b"<script>" not in raw
+    titles = etree.fromstring(raw).xpath("//item/title/text()")
+    assert TITLE in titles
+
+
+def test_the_search_index_holds_the_title_escaped(unvalidated: Build) -> None:
+    """Material's search shows titles as HTML, so the index must hold them escaped."""
+    index = json.loads((unvalidated.site / "search/search_index.json").read_text(encoding="utf-8"))
+    (entry,) = [doc for doc in index["docs"] if doc["location"] == "blog/escaped/"]
+    assert "<script>" not in entry["title"]
+    assert html.unescape(entry["title"]) == TITLE
+
+
+def test_json_feeds_hold_the_title_as_plain_text(unvalidated: Build) -> None:
+    """JSON Feed titles are plain text by that format's rules: the title appears as written."""
+    feed = json.loads((unvalidated.site / "feed_json_created.json").read_text(encoding="utf-8"))
+    assert TITLE in [item["title"] for item in feed["items"]]
