@@ -14,6 +14,26 @@ from mkdocs.exceptions import PluginError
 
 from therapy_site.review.credentials import Credential, Profile, credential_from, profile_from_mapping
 
+# Names the theme prints into HTML unescaped (``aria-label="{{ config.site_name }}"``, an author's
+# ``alt``, the footer's ``copyright``): there a straight double quote ends the attribute and ``<``/``>``
+# start markup.
+NAME_KEYS: tuple[tuple[str, ...], ...] = (
+    ("site_name",),
+    ("site_author",),
+    ("extra", "practice", "name"),
+    ("extra", "practice", "practitioner", "name"),
+    ("extra", "practice", "practitioner", "short_name"),
+)
+
+
+def markup_in_name(text: str) -> str | None:
+    """What is wrong with a name the site prints in HTML, or ``None``: no ``<``, ``>`` or straight ``"``."""
+    if "<" in text or ">" in text:
+        return f"'{text}' contains '<' or '>'; leave them out"
+    if '"' in text:
+        return f"'{text}' contains a straight double quote (\"); use curly quotes (“ ”) or leave it out"
+    return None
+
 
 @dataclass(frozen=True)
 class Practitioner:

@@ -19,6 +19,7 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 
 from therapy_site.init.countries import COUNTRIES, LANGUAGES
+from therapy_site.practice import markup_in_name
 
 
 class AnswersProblem(Exception):
@@ -77,10 +78,9 @@ def _name(value: Any) -> str:
     double quote would end the attribute.
     """
     text = _text(value)
-    if "<" in text or ">" in text:
-        raise ValueError(f"'{text}' contains '<' or '>'; leave them out")
-    if '"' in text:
-        raise ValueError(f"'{text}' contains a straight double quote (\"); use curly quotes (“ ”) or leave it out")
+    problem = markup_in_name(text)
+    if problem:
+        raise ValueError(problem)
     return text
 
 

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from therapy_site.booking.links import mailto_problem
+from therapy_site.practice import NAME_KEYS, markup_in_name
 from therapy_site.validation.findings import Finding, error, shorten, warning
 from therapy_site.validation.identity import yaml_value_spans
 from therapy_site.validation.placeholders import PLACEHOLDER
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 RULE = "practice-placeholder"
 TODO_RULE = "placeholder"
+NAME_RULE = "name-markup"
 
 # RFC 2606 / RFC 6761 names that can never reach a real practice.
 RESERVED_DOMAINS = ("example", "invalid", "test", "localhost", "example.com", "example.org", "example.net")
@@ -125,6 +127,21 @@ def check_todo_values(path: Path, shown: str) -> Iterator[Finding]:
         reported.add((line, column))
 
 
+def check_names(path: Path, shown: str, *, authors: bool = False) -> Iterator[Finding]:
+    """An error for each name the theme prints unescaped that holds markup characters (see ``NAME_KEYS``).
+
+    In ``mkdocs.yml`` the practice's and the site's names; in the blog's ``.authors.yml`` (``authors``) each
+    author's ``name``, which Material prints in an image's ``alt``.
+    """
+    for keys, (value, line, column) in sorted(scalar_lines(path).items(), key=lambda item: item[1][1:]):
+        is_name = (len(keys) == 3 and keys[0] == "authors" and keys[2] == "name") if authors else keys in NAME_KEYS
+        problem = markup_in_name(value) if is_name else None
+        if problem:
+            key = ".".join(keys)
+            message = f"'{key}': {problem} (the theme prints it into HTML as written)"
+            yield error(shown, line, message, NAME_RULE, column)
+
+
 def check_template_identity(config_file: Path, shown: str, identity: TemplateIdentity) -> list[Finding]:
     """An error for each template practice's name, email, domain or phone number in a value of ``mkdocs.yml``.
 
@@ -153,8 +170,10 @@ def check_practice_details(
     if identity is not None:
         yield from check_template_identity(config_file, shown, identity)
     yield from check_todo_values(config_file, shown)
+    yield from check_names(config_file, shown)
     if authors_file is not None and authors_file.is_file():
         yield from check_todo_values(authors_file, authors_shown or authors_file.as_posix())
+        yield from check_names(authors_file, authors_shown or authors_file.as_posix(), authors=True)
     warned: set[tuple[int, int]] = set()  # a YAML alias (*name) shares its anchor's line: warn once there
     for path, (value, line, column) in sorted(scalar_lines(config_file).items(), key=lambda item: item[1][1:]):
         if (line, column) in warned or (identity is not None and next(identity.find(value), None)):
