@@ -6,7 +6,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from therapy_site.booking.front_matter import booking_problem
 from therapy_site.booking.links import mailto_problem
@@ -38,21 +38,46 @@ def _link(source: SourceFile, context: CheckContext, line: int, column: int, url
     elif scheme == "mailto" and mailto_problem(url):
         message = f"link '{shorten(url, 60)}' {mailto_problem(url)}"
         yield error(source.shown, line, message, "link-mailto", column)
+    elif (own_path := _own_site_path(context, parts)) is not None:
+        if scheme == "http":
+            message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://'"
+            yield warning(source.shown, line, message, "link-https", column)
+        yield from _site_link(source, context, line, column, url, own_path)
     elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
         message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://' (check the site offers it)"
         yield warning(source.shown, line, message, "link-https", column)
     elif not scheme and parts.path:
-        problem = _internal_problem(source, context, unquote(parts.path))
-        if problem:
-            yield error(source.shown, line, f"link '{shorten(url, 80)}' {problem}", "link-internal", column)
-        elif context.unpublished(source) is None:
-            state = _unpublished_target(source, context, unquote(parts.path))
-            if state:
-                message = (
-                    f"link '{shorten(url, 60)}' leads to a post readers cannot reach yet: {state}; "
-                    "remove the link until that post is published (then add it back)"
-                )
-                yield error(source.shown, line, message, "link-unpublished", column)
+        yield from _site_link(source, context, line, column, url, unquote(parts.path))
+
+
+def _own_site_path(context: CheckContext, parts: SplitResult) -> str | None:
+    """The path from the site's root (``/blog/a-post/``) of a link written with the site's own address
+    (``https://<site_url>/blog/a-post/``, any case of the host, ``http:`` too), else ``None``."""
+    site = urlsplit(context.project.config.site_url or "")
+    if not site.hostname or parts.scheme not in ("http", "https") or parts.hostname != site.hostname:
+        return None
+    root = site.path if site.path.endswith("/") else site.path + "/"
+    path = unquote(parts.path) or "/"
+    if not (path + "/").startswith(root):
+        return None
+    return "/" + path[len(root) :]
+
+
+def _site_link(
+    source: SourceFile, context: CheckContext, line: int, column: int, url: str, path: str
+) -> Iterator[Finding]:
+    """A link to this site (relative, or with its own address): to a page that exists and readers can reach."""
+    problem = _internal_problem(source, context, path)
+    if problem:
+        yield error(source.shown, line, f"link '{shorten(url, 80)}' {problem}", "link-internal", column)
+    elif context.unpublished(source) is None:
+        state = _unpublished_target(source, context, path)
+        if state:
+            message = (
+                f"link '{shorten(url, 60)}' leads to a post readers cannot reach yet: {state}; "
+                "remove the link until that post is published (then add it back)"
+            )
+            yield error(source.shown, line, message, "link-unpublished", column)
 
 
 def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> str | None:
