@@ -61,8 +61,20 @@ def _emoji_joiner(text: str, index: int) -> bool:
 
 
 def check_invisible_characters(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    yield from _file_name(source)
     yield from _front_matter(source)
     yield from _body(source, _special_titles(context))
+
+
+def _file_name(source: SourceFile) -> Iterator[Finding]:
+    """A file or folder name with an invisible character: the page's address holds it too (``/fees%E2%80%8B/``),
+    so a link typed by hand, or the file's name in another link, never reaches it."""
+    found = INVISIBLE.search(source.docs_path)
+    if found and not _emoji_joiner(source.docs_path, found.start()):
+        visible = INVISIBLE.sub("", source.docs_path)
+        yield error(source.shown, 1, f"the file name has an invisible character ({describe(found.group())}) "
+                    f"{_where(source.docs_path, found.start())} '{shorten(visible, 60)}', which goes into the page's "
+                    "web address; rename the file, typing its name again", RULE)  # fmt: skip
 
 
 def _special_titles(context: CheckContext) -> frozenset[str]:
