@@ -265,6 +265,22 @@ def test_missing_optional_answers_are_todo_errors_that_check_reports_at_their_li
     assert {path for path, _ in errors} == {"mkdocs.yml", "docs/blog/.authors.yml", *{p for p, _ in expected}}
 
 
+def test_a_plain_mkdocs_build_of_a_new_site_is_strict(tmp_path: Path) -> None:
+    """The site's own mkdocs.yml says ``strict: true``: ``mkdocs build`` without ``--strict`` stops at a warning."""
+    answers = write_answers(tmp_path / "in", {**ANSWERS["GB"], **COMPLETE})
+    site = tmp_path / "site"
+    assert run("init", str(site), "--answers", str(answers)).exit_code == 0
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    assert config["strict"] is True
+    config["nav"].append({"Gone": "gone.md"})  # MkDocs warns of a nav entry without its page
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.run([tool("mkdocs"), "build"], cwd=site, env=env, capture_output=True, text=True, check=False)
+    assert build.returncode != 0, build.stdout + build.stderr
+    assert "'gone.md'" in build.stderr and "in strict mode" in build.stdout + build.stderr, build.stderr
+
+
 def test_awkward_names_give_valid_yaml_and_pages_that_show_them_as_written(tmp_path: Path) -> None:
     answers = {
         **ANSWERS["GB"],

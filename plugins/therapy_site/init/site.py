@@ -269,6 +269,7 @@ class Facts:
             "site_name": a.practice,
             "site_url": a.site_url,
             "site_description": _site_description(a, self.where),
+            "strict": True,  # a plain `mkdocs build` stops at any warning too, as `therapy-site build` does
             "theme": {
                 "name": "material",
                 "language": a.language,
