@@ -16,6 +16,9 @@ from helpers import REPO, Build, copy_project
 from therapy_site.review.freshness import months_between, stale_review_message
 
 THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
+# The demo's urgent-help page says when it was last reviewed (its front matter is the one truth).
+REVIEWED = yaml.safe_load((REPO / "docs/urgent-help.md").read_text(encoding="utf-8").split("---")[1])["last_reviewed"]
+REVIEWED_LINE = f"last_reviewed: {REVIEWED.isoformat()}"
 SAM_REGISTER = "https://register.example.org/sam-okafor"
 AUTHORS_WITH_SAM = """authors:
   anna:
@@ -52,10 +55,10 @@ def review_line(build: Build, url_path: str) -> str:
 
 
 def test_urgent_help_page_shows_and_marks_up_its_review(site_build: Build) -> None:
-    assert review_line(site_build, "urgent-help/") == "Reviewed by Anna Reyes on 20 November 2025"
+    assert review_line(site_build, "urgent-help/") == f"Reviewed by Anna Reyes on {REVIEWED.day} {REVIEWED:%B %Y}"
     graph = graph_of(site_build, "urgent-help/")
     webpage = one(graph, "WebPage")
-    assert webpage["lastReviewed"] == "2025-11-20"
+    assert webpage["lastReviewed"] == REVIEWED.isoformat()
     assert webpage["reviewedBy"] == {"@id": f"{SITE}#person"}
 
 
@@ -146,12 +149,12 @@ def test_check_warns_on_an_old_review_and_not_on_a_fresh_one(tmp_path: Path) -> 
     project = copy_project(tmp_path / "project")
     page = project / "docs/urgent-help.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("last_reviewed: 2025-11-20", "last_reviewed: 2019-03-01"), encoding="utf-8")
+    page.write_text(text.replace(REVIEWED_LINE, "last_reviewed: 2019-03-01"), encoding="utf-8")
     line = page.read_text(encoding="utf-8").splitlines().index("last_reviewed: 2019-03-01") + 1
     old = run_check(project, "docs/urgent-help.md")
     assert f"docs/urgent-help.md:{line}:1: warning: last reviewed on 2019-03-01" in old.stdout, old.stdout + old.stderr
     assert "[review-age]" in old.stdout
-    page.write_text(text.replace("last_reviewed: 2025-11-20", f"last_reviewed: {date.today().isoformat()}"))
+    page.write_text(text.replace(REVIEWED_LINE, f"last_reviewed: {date.today().isoformat()}"))
     fresh = run_check(project, "docs/urgent-help.md")
     assert "review-age" not in fresh.stdout
 
@@ -161,7 +164,7 @@ def test_review_age_limit_is_configurable(tmp_path: Path) -> None:
     page = project / "docs/urgent-help.md"
     two_months_ago = date.fromordinal(date.today().toordinal() - 62).isoformat()
     page.write_text(
-        page.read_text(encoding="utf-8").replace("last_reviewed: 2025-11-20", f"last_reviewed: {two_months_ago}")
+        page.read_text(encoding="utf-8").replace(REVIEWED_LINE, f"last_reviewed: {two_months_ago}")
     )
     assert "review-age" not in run_check(project, "docs/urgent-help.md").stdout
     config = project / "mkdocs.yml"
