@@ -46,9 +46,20 @@ def check_cta_url(value: object) -> str:
     problem = mailto_problem(url) if scheme == "mailto" else None
     if problem:
         raise ValueError(f"'{_shown(url)}' {problem}")
-    if scheme == "tel" and not _TEL.match(parts.path):
-        raise ValueError(f"'{_shown(url)}' is not a phone number; write e.g. tel:+441174960123")
+    problem = tel_problem(url) if scheme == "tel" else None
+    if problem:
+        raise ValueError(f"'{_shown(url)}' {problem}")
     return url
+
+
+def tel_problem(url: str) -> str | None:
+    """What keeps a ``tel:`` link from dialling (spaces, letters), or ``None``."""
+    number = urlsplit(url.strip()).path
+    if _TEL.match(number):
+        return None
+    digits = re.sub(r"[^0-9+]", "", number)
+    example = f"tel:{digits}" if len(digits) >= 3 else "tel:+441174960123"
+    return f"is not a phone number a phone can dial; write it without spaces or letters, e.g. {example}"
 
 
 # What a mailto: link may set besides its one address (RFC 6068 headers; anything else adds or redirects mail).

@@ -130,6 +130,7 @@ class CheckContext:
         self._pages: list[PageRecord] | None = None
         # The checks of one file run one after another and share its conversion (see check.blocks.render).
         self.last_rendered: tuple[SourceFile, Any] | None = None
+        self.page_anchors: dict[Path, frozenset[str]] = {}  # the ids each linked page's HTML holds (validation.links)
 
     # -- files -----------------------------------------------------------------
     def shown(self, path: Path) -> str:

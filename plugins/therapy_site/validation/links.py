@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import html as html_lib
 import posixpath
 import re
 from collections.abc import Iterator
@@ -9,13 +11,15 @@ from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from therapy_site.booking.front_matter import booking_problem
-from therapy_site.booking.links import mailto_problem
+from therapy_site.booking.links import mailto_problem, tel_problem
+from therapy_site.validation.blocks import render
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten, warning
 from therapy_site.validation.markup import links
 from therapy_site.validation.source import SourceFile
 from therapy_site.validation.urls import UNSAFE_SCHEMES, url_scheme
 
+ANCHOR_ID = re.compile(r"""\s(?:id|name)=["']([^"']+)["']""")
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
 LINK_SCHEMES = SAFE_SCHEMES | {"sms"}  # crisis text lines are reached by sms:
 
@@ -38,16 +42,20 @@ def _link(source: SourceFile, context: CheckContext, line: int, column: int, url
     elif scheme == "mailto" and mailto_problem(url):
         message = f"link '{shorten(url, 60)}' {mailto_problem(url)}"
         yield error(source.shown, line, message, "link-mailto", column)
+    elif scheme == "tel" and tel_problem(url):
+        yield error(source.shown, line, f"link '{shorten(url, 60)}' {tel_problem(url)}", "link-tel", column)
     elif (own_path := _own_site_path(context, parts)) is not None:
         if scheme == "http":
             message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://'"
             yield warning(source.shown, line, message, "link-https", column)
-        yield from _site_link(source, context, line, column, url, own_path)
+        yield from _site_link(source, context, line, column, url, own_path, parts.fragment)
     elif (scheme and scheme not in LINK_SCHEMES) or url.startswith("//"):
         message = f"link '{shorten(url, 80)}' is not encrypted; use 'https://' (check the site offers it)"
         yield warning(source.shown, line, message, "link-https", column)
     elif not scheme and parts.path:
-        yield from _site_link(source, context, line, column, url, unquote(parts.path))
+        yield from _site_link(source, context, line, column, url, unquote(parts.path), parts.fragment)
+    elif not scheme and parts.fragment:
+        yield from _fragment(source, context, line, column, url, source.path, parts.fragment)
 
 
 def _own_site_path(context: CheckContext, parts: SplitResult) -> str | None:
@@ -64,20 +72,69 @@ def _own_site_path(context: CheckContext, parts: SplitResult) -> str | None:
 
 
 def _site_link(
-    source: SourceFile, context: CheckContext, line: int, column: int, url: str, path: str
+    source: SourceFile, context: CheckContext, line: int, column: int, url: str, path: str, fragment: str = ""
 ) -> Iterator[Finding]:
     """A link to this site (relative, or with its own address): to a page that exists and readers can reach."""
     problem = _internal_problem(source, context, path)
     if problem:
         yield error(source.shown, line, f"link '{shorten(url, 80)}' {problem}", "link-internal", column)
-    elif context.unpublished(source) is None:
-        state = _unpublished_target(source, context, path)
-        if state:
-            message = (
-                f"link '{shorten(url, 60)}' leads to a post readers cannot reach yet: {state}; "
-                "remove the link until that post is published (then add it back)"
-            )
-            yield error(source.shown, line, message, "link-unpublished", column)
+        return
+    state = _unpublished_target(source, context, path) if context.unpublished(source) is None else None
+    if state:
+        message = (
+            f"link '{shorten(url, 60)}' leads to a post readers cannot reach yet: {state}; "
+            "remove the link until that post is published (then add it back)"
+        )
+        yield error(source.shown, line, message, "link-unpublished", column)
+        return
+    if fragment:
+        yield from _fragment(source, context, line, column, url, _page_file(source, context, path), fragment)
+
+
+def _fragment(
+    source: SourceFile, context: CheckContext, line: int, column: int, url: str, target: Path | None, fragment: str
+) -> Iterator[Finding]:
+    """A link's ``#part`` must name a heading (or another id) of the page it leads to."""
+    wanted = unquote(fragment)
+    if target is None or not target.is_file() or wanted == "top" or wanted.startswith("__"):
+        return  # the theme's own anchors (#__comments) and #top, which every browser knows
+    anchors = _anchors(context, target)
+    if wanted in anchors:
+        return
+    where = "this page" if target.resolve() == source.path.resolve() else context.shown(target)
+    close = difflib.get_close_matches(wanted, sorted(anchors), n=1)
+    hint = f"did you mean '#{close[0]}'?" if close else "link to the page without it, or to one of its headings"
+    message = (
+        f"link '{shorten(url, 60)}' leads to '#{shorten(wanted, 40)}', which is no heading of {where} "
+        f"(a heading's anchor is its text in lower case, with '-' for spaces); {hint}"
+    )
+    yield error(source.shown, line, message, "link-anchor", column)
+
+
+def _anchors(context: CheckContext, target: Path) -> frozenset[str]:
+    """The ids a page has once converted as the build converts it (headings, ``{#id}``, blocks)."""
+    key = target.resolve()
+    if key not in context.page_anchors:
+        page = context.source(target)
+        html = "" if page.read_error or page.meta_error else render(page, context).html
+        context.page_anchors[key] = frozenset(html_lib.unescape(found) for found in ANCHOR_ID.findall(html))
+    return context.page_anchors[key]
+
+
+def _page_file(source: SourceFile, context: CheckContext, path: str) -> Path | None:
+    """The Markdown file of this site a link's path leads to (its file, or its page's address), if any."""
+    if path.endswith(".md"):
+        return _target_file(source, context, path)
+    page_url = context.page_url(source) or "/"
+    url_path = path if path.startswith("/") else posixpath.normpath(posixpath.join(page_url, path))
+    url_path = "/" + url_path.strip("/") + "/" if url_path.strip("/") else "/"
+    pages = context.pages_at(url_path)
+    return pages[0].path if pages and not _is_listing(context, pages[0].path) else None
+
+
+def _is_listing(context: CheckContext, path: Path) -> bool:
+    """The blog's index shows other pages' excerpts: its anchors are not in its own Markdown."""
+    return path.resolve() == (context.project.docs_dir / context.blog_dir / "index.md").resolve()
 
 
 def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> str | None:

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from therapy_site.validation.source import SourceFile
 
 _BRACKETED = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
-_DESTINATION = r"\(\s*(<[^>]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+# A destination as Python-Markdown reads it: <bracketed>, one word (balanced parentheses allowed), or words
+# with spaces ('my photo.jpg', 'tel:0117 496 0123'), which Python-Markdown keeps as the address.
+_DESTINATION = (
+    r"\(\s*(<[^>]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*|[^\s()\"'<](?:[^()\"'\n]*[^\s()\"'])?)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
 MARKDOWN_IMAGE = re.compile(r"!" + _BRACKETED + _DESTINATION)
 MARKDOWN_LINK = re.compile(r"(?<![!\\])" + _BRACKETED + _DESTINATION)
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")

@@ -40,6 +40,7 @@ from therapy_site.validation.images import (
 )
 from therapy_site.validation.invisible import check_invisible_characters
 from therapy_site.validation.language import check_language
+from therapy_site.validation.link_syntax import check_link_syntax
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
 from therapy_site.validation.placeholders import check_placeholders
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     check_foreign_syntax,
     check_invisible_characters,
     check_links,
+    check_link_syntax,
     check_language,
     check_placeholders,
     check_review_age,

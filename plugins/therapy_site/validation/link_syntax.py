@@ -1,0 +1,62 @@
+"""Links Markdown cannot make into what the author meant (rules ``link-empty`` and ``link-reference``).
+
+``[the fees]()`` becomes a link to the page itself, and ``[the fees][fees]`` without a ``[fees]: ...``
+line further down is printed as brackets: both look right in the editor and are wrong on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten
+from therapy_site.validation.markup import REFERENCE_DEFINITION
+from therapy_site.validation.source import SourceFile
+
+_TEXT = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+EMPTY_DESTINATION = re.compile(r"(?<!\\)(!?)" + _TEXT + r"\(\s*(?:<\s*>)?\s*\)")
+# [text][label] and [text][] (the label is the text); not a footnote ([^1]) nor a link's ](address).
+REFERENCE = re.compile(r"(?<![\\\]])" + _TEXT + r"\[([^\[\]^]*)\](?![(:\[])")
+
+
+def label_key(label: str) -> str:
+    """Reference labels match case-insensitively, with any run of spaces as one (as Python-Markdown does)."""
+    return " ".join(label.split()).casefold()
+
+
+def check_link_syntax(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    lines = source.body_lines()
+    defined = {label_key(match.group(1)) for _, line in lines if (match := REFERENCE_DEFINITION.match(line))}
+    for number, line in lines:
+        for match in EMPTY_DESTINATION.finditer(line):
+            yield _empty(source, number, match)
+        for match in REFERENCE.finditer(line):
+            label = match.group(2) or match.group(1)
+            if label.strip() and label_key(label) not in defined:
+                yield _undefined(source, number, match, label)
+
+
+def _empty(source: SourceFile, number: int, match: re.Match[str]) -> Finding:
+    text = shorten(" ".join(match.group(2).split()), 40)
+    if match.group(1):
+        message = (
+            f"the picture '{text}' has no address between its brackets: write the picture's file, "
+            f"e.g. '![{text}](../../assets/images/photo.webp)'"
+        )
+    else:
+        message = (
+            f"the link '{text}' has no address between its brackets, so it leads nowhere: write the page's file "
+            f"or the web address, e.g. '[{text}](fees.md)' or '[{text}](https://www.nhs.uk/)'"
+        )
+    return error(source.shown, number, message, "link-empty", match.start() + 1)
+
+
+def _undefined(source: SourceFile, number: int, match: re.Match[str], label: str) -> Finding:
+    text = shorten(" ".join(match.group(1).split()), 40)
+    message = (
+        f"the link '{text}' refers to '[{shorten(label, 30)}]', which no line of this page defines, so it is "
+        f"printed as brackets: add a line '[{shorten(label, 30)}]: fees.md' (the address) below the paragraph, "
+        f"or write the address in the link: '[{text}](fees.md)'"
+    )
+    return error(source.shown, number, message, "link-reference", match.start() + 1)
