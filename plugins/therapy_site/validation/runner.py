@@ -44,6 +44,7 @@ from therapy_site.validation.link_syntax import check_link_syntax
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
 from therapy_site.validation.placeholders import check_placeholders
+from therapy_site.validation.placement import check_post_placement
 from therapy_site.validation.review_age import check_review_age
 from therapy_site.validation.source import SourceFile
 from therapy_site.validation.structure import check_block_structure
@@ -53,6 +54,7 @@ Rule = Callable[[SourceFile, CheckContext], Iterator[Finding]]
 RULES: tuple[Rule, ...] = (
     check_front_matter,
     check_metadata,
+    check_post_placement,
     check_images,
     check_headings,
     check_block_structure,
