@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +34,15 @@ def alt_problem(alt: str | None, src: str) -> str | None:
     stem = name.rsplit(".", 1)[0]
     if text in PLACEHOLDER_ALTS or text in {"img", "graphic", "illustration", "screenshot"}:
         return f"alt text '{alt.strip()}' says nothing about the picture: describe what it shows"
-    if text in {name, stem, stem.replace("-", " "), stem.replace("_", " ")}:
+    if text in {name, stem, stem.replace("-", " "), stem.replace("_", " ")} or FILE_NAME_ALT.match(text):
         return f"alt text '{alt.strip()}' is the file name: describe what the picture shows"
     return None
+
+
+# A picture's file name as alt text, any file (a camera's 'IMG_2034.JPG', 'Screenshot 2025-01-02 at 10.15.png').
+FILE_NAME_ALT = re.compile(
+    r"^(?:\S+|screenshot.*|scan.*)\.(?:jpe?g|png|webp|gif|avif|heic|heif|svg|bmp|tiff?)$|^(?:img|dsc|pxl)[_-]?\d+$"
+)
 
 
 def is_placeholder_image(path: Path) -> bool:

@@ -43,6 +43,7 @@ from therapy_site.validation.language import check_language
 from therapy_site.validation.link_syntax import check_link_syntax
 from therapy_site.validation.links import check_links
 from therapy_site.validation.metadata import check_metadata
+from therapy_site.validation.pitfalls import check_markdown_pitfalls
 from therapy_site.validation.placeholders import check_placeholders
 from therapy_site.validation.placement import check_post_placement
 from therapy_site.validation.review_age import check_review_age
@@ -62,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     check_blocks,
     check_content_security,
     check_foreign_syntax,
+    check_markdown_pitfalls,
     check_invisible_characters,
     check_links,
     check_link_syntax,

@@ -1,0 +1,195 @@
+"""Markdown that other editors show one way and this site's Markdown (Python-Markdown) another.
+
+Written in GitHub, Obsidian, Notion or Word, these look right in the editor and come out as plain text on
+the page, silently:
+
+* a list straight under a paragraph line, without an empty line (``list-blank-line``): one paragraph with
+  hyphens in it;
+* a sub-item indented by two spaces (``list-indent``): Python-Markdown nests by four, so it becomes an item
+  of the outer list;
+* a table without its ``|---|`` line, or whose ``|---|`` line has fewer cells than its header, or a row with
+  more cells than the header (``table-malformed``): text with bars, or cells silently dropped;
+* ``** bold **`` with spaces inside the stars (``emphasis-spaces``): the stars are printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.findings import Finding, error, shorten
+from therapy_site.validation.source import SourceFile
+
+LIST_ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+\S")
+INDENTED_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+\S")
+# Lines that are not paragraph text: headings, blocks, quotes, HTML, tables, rules, admonitions, definitions.
+NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|///|>|<|\||!!!|\?\?\?|:::|\{|\*\[|\[[^\]]+\]:|(?:[-*_][ \t]*){3,}$)")
+TABLE_ROW = re.compile(r"^ {0,3}\|")
+TABLE_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+EMPHASIS = re.compile(r"(?<![*_\w])(\*\*|__)([^*_\n]+?)\1(?![*_\w])")
+
+
+BLOCK_HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*[\w-]")
+
+
+def markdown_lines(source: SourceFile) -> list[tuple[int, str]]:
+    """The body's lines that are Markdown text: without a ``///`` block's options (YAML up to its first empty
+    line after the header), which are settings, not lists or tables."""
+    lines: list[tuple[int, str]] = []
+    in_options = False
+    for number, line in source.body_lines():
+        if BLOCK_HEADER.match(line):
+            in_options = True
+        elif in_options and not line.strip():
+            in_options = False
+        elif in_options:
+            continue
+        lines.append((number, line))
+    return lines
+
+
+def check_markdown_pitfalls(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
+    lines = markdown_lines(source)
+    yield from _lists(source, lines)
+    yield from _tables(source, lines)
+    yield from _emphasis(source, lines)
+
+
+@dataclass
+class _ListState:
+    in_list: bool = False
+    item_indent: int = 0  # the indentation of the last list item's marker
+    blank_before: bool = True  # the line before the current one was empty (or there was none)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _lists(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    state = _ListState()
+    previous: tuple[int, str] | None = None
+    for number, line in lines:
+        if previous is not None and previous[0] != number - 1:
+            state.blank_before = True  # a fenced code block was between them
+        if not line.strip():
+            state.blank_before = True
+            previous = (number, line)
+            continue
+        finding = _list_line(source, state, number, line, previous)
+        if finding is not None:
+            yield finding
+        state.blank_before = False
+        previous = (number, line)
+
+
+def _list_line(
+    source: SourceFile, state: _ListState, number: int, line: str, previous: tuple[int, str] | None
+) -> Finding | None:
+    item = INDENTED_ITEM.match(line)
+    indent = _indent(line)
+    if item is None:
+        if state.blank_before and indent < 4:
+            state.in_list = False  # a paragraph after an empty line ends the list (a lazy line continues it)
+        return None
+    if state.in_list:
+        relative = indent - state.item_indent
+        if 0 < relative < 4:
+            return _nested_by_two(source, number, line, relative)
+        if relative >= 4 or relative < 0:
+            state.item_indent = indent  # a level deeper, or back out
+        return None
+    if indent >= 4:
+        return None  # indented code, or the text of something else
+    state.in_list, state.item_indent = True, indent
+    if not state.blank_before and _interrupts(item, previous):
+        return _no_blank_line(source, number, line, item)
+    return None
+
+
+def _interrupts(item: re.Match[str], previous: tuple[int, str] | None) -> bool:
+    """Whether the item follows a line of paragraph text (which Python-Markdown then continues)."""
+    if previous is None or not previous[1].strip() or _indent(previous[1]) >= 4:
+        return False
+    if NOT_PARAGRAPH.match(previous[1]) or INDENTED_ITEM.match(previous[1]):
+        return False
+    marker = item.group(2)
+    return not marker[0].isdigit() or marker[:-1] == "1"  # '2020. It was' at a line's start is a year
+
+
+def _no_blank_line(source: SourceFile, number: int, line: str, item: re.Match[str]) -> Finding:
+    message = (
+        f"the list item '{shorten(line.strip(), 40)}' follows a line of text without an empty line between them, "
+        "so the whole list is printed as one paragraph: add an empty line before the list"
+    )
+    return error(source.shown, number, message, "list-blank-line", item.start(2) + 1)
+
+
+def _nested_by_two(source: SourceFile, number: int, line: str, spaces: int) -> Finding:
+    message = (
+        f"the sub-item '{shorten(line.strip(), 40)}' is indented by {spaces} space(s), so it becomes an item of "
+        "the list above instead of a sub-item: indent sub-items by 4 spaces"
+    )
+    return error(source.shown, number, message, "list-indent", _indent(line) + 1)
+
+
+def _cells(row: str) -> int:
+    text = row.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return len(re.split(r"(?<!\\)\|", text))
+
+
+def _tables(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    run: list[tuple[int, str]] = []
+    for position, (number, line) in enumerate(lines):
+        consecutive = run and run[-1][0] == number - 1
+        if TABLE_ROW.match(line) or (consecutive and TABLE_SEPARATOR.match(line) and "-" in line):
+            run = [*run, (number, line)] if consecutive else [(number, line)]
+            if position + 1 < len(lines):
+                continue
+        if len(run) >= 2:
+            finding = _table(source, run)
+            if finding is not None:
+                yield finding
+        run = [(number, line)] if TABLE_ROW.match(line) else []
+
+
+def _table(source: SourceFile, rows: list[tuple[int, str]]) -> Finding | None:
+    header, separator = rows[0], rows[1]
+    columns = _cells(header[1])
+    if not TABLE_SEPARATOR.match(separator[1]):
+        message = (
+            "this table has no line of dashes under its header row, so it is printed as text with bars: add "
+            f"'{'|'.join(['---'] * columns).join('||')}' as its second line"
+        )
+        return error(source.shown, separator[0], message, "table-malformed", 1)
+    if _cells(separator[1]) != columns:
+        message = (
+            f"the line of dashes has {_cells(separator[1])} cell(s) but the header has {columns}, so the table is "
+            f"printed as text with bars: write one '---' per column, '{'|'.join(['---'] * columns).join('||')}'"
+        )
+        return error(source.shown, separator[0], message, "table-malformed", 1)
+    for number, row in rows[2:]:
+        if _cells(row) > columns:
+            message = (
+                f"this row has {_cells(row)} cells but the header has {columns}: the extra cells are dropped from "
+                "the page; add a column to the header (and to the line of dashes) or merge the cells"
+            )
+            return error(source.shown, number, message, "table-malformed", 1)
+    return None
+
+
+def _emphasis(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    for number, line in lines:
+        for match in EMPHASIS.finditer(line):
+            inner = match.group(2)
+            if inner.strip() and (inner[0].isspace() or inner[-1].isspace()):
+                marker = match.group(1)
+                message = (
+                    f"'{shorten(match.group(0), 40)}' has a space just inside the {marker}, so the {marker} are "
+                    f"printed instead of bold text: write '{marker}{inner.strip()}{marker}'"
+                )
+                yield error(source.shown, number, message, "emphasis-spaces", match.start() + 1)
