@@ -334,6 +334,21 @@ def _url_clash(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
         yield error(source.shown, line, message, "page-url-duplicate")
 
 
+_HERO = "a post's picture at the top is 'hero:' with 'src:' (the file) and 'alt:' (what it shows) under it"
+# Settings of Jekyll, Hugo, WordPress exports, Ghost and Obsidian that authors bring along: each would be
+# silently ignored, and what the author meant (a picture on top, a hidden draft, an address) not happen.
+FOREIGN_KEYS = {
+    **dict.fromkeys(
+        ("image", "cover", "cover_image", "featured_image", "feature_image", "thumbnail", "hero_image", "banner"),
+        _HERO,
+    ),
+    "published": "to keep a post unpublished write 'draft: true' (without it the post is published)",
+    "permalink": "a post's web address comes from 'slug:' (lowercase words joined by hyphens)",
+    "excerpt": "the text shown in search results is 'description:'; the blog's excerpt ends at '<!-- more -->'",
+    "summary": "the text shown in search results is 'description:'; the blog's excerpt ends at '<!-- more -->'",
+}
+
+
 def _unknown_keys(source: SourceFile) -> Iterator[Finding]:
     """``catagories:`` or ``tag:`` is silently ignored by the build: a misspelt key is an error."""
     import difflib
@@ -341,6 +356,10 @@ def _unknown_keys(source: SourceFile) -> Iterator[Finding]:
     known = sorted({*KINDS, *OTHER_KEYS})
     for key in source.meta:
         if not isinstance(key, str) or key in known:
+            continue
+        if key.lower() in FOREIGN_KEYS and not (key.lower() == "published" and source.meta[key] is True):
+            message = f"'{key}' is another blog system's setting, ignored here: {FOREIGN_KEYS[key.lower()]}"
+            yield error(source.shown, source.key_line(key), message, "front-matter-unknown-key")
             continue
         guess = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.75)
         if guess:
