@@ -15,6 +15,7 @@ from therapy_site.blocks import BlockProblem
 from therapy_site.faq import find_faq_problems, split_front_matter
 from therapy_site.faq.extension import faq_problem_line, source_headings
 from therapy_site.guidance.prose import read_prose
+from therapy_site.guidance.search import check_search
 from therapy_site.guidance.trust import has_sources
 from therapy_site.infographics.extension import InfographicProblem
 from therapy_site.material.excerpts import Cut, cut_at_separator, text_problem
@@ -151,3 +152,10 @@ def test_guidance_reads_setext_headings_and_skips_blocks_shown_in_code() -> None
     text = "Intro text here.\n\nA section\n---------\n\n    /// infographic | Example\n\nMore text here.\n"
     blocks = [(block.kind, block.lines[0][0], block.reading) for block in read_prose(source_file(text)).blocks]
     assert blocks == [("paragraph", 1, True), ("heading", 3, True), ("paragraph", 8, True)]
+
+
+def test_the_search_guidance_counts_h1_headings_where_the_map_does() -> None:
+    source = source_file("---\ntitle: Calm\n---\n\nIntro.\n\n    # shown in code\n\nSecond\n======\n", is_post=True)
+    lines = {key: source.key_line(key) for key in ("title", "description", "keyphrase", "last_reviewed")}
+    found = check_search(source.shown, source.meta, lines, source.body_lines(), read_prose(source), "calm")
+    assert [item.line for item in found if item.rule == "search-h1"] == [9]
