@@ -53,6 +53,7 @@ ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^(?P<marks>[=-]+)[ ]*$")
 _LIST_ITEM = re.compile(r"^(?:[*+-]|\d+\.)[ ]+")
 TAB_LENGTH = 4
+_STRUCTURE_STARTS = frozenset("`~/#=-")  # the first characters of a fence, a /// line, a heading, an underline
 
 
 def read_source(path: str | Path) -> str:
@@ -260,6 +261,8 @@ class _Scanner:
 
     def _structure(self, number: int, content: str, indent: int) -> bool:
         """A fence or a ``///`` line (anywhere in a list item), or a heading (indented less than four)."""
+        if content[:1] not in _STRUCTURE_STARTS:
+            return False  # most lines: no pattern below can match
         nested = self.in_list and indent > 0  # inside the last list item: the list goes on after it
         fence = _FENCE_OPEN.match(content)
         if fence and not (fence.group("fence")[0] == "`" and "`" in fence.group("info")):
@@ -363,8 +366,3 @@ def _stray_closings(lines: list[BlockLine]) -> list[BlockLine]:
 def front_matter_key_line(text: str, key: str) -> int:
     """The 1-based line of a top-level front-matter ``key``; line 1 when it is absent."""
     return SourceMap(text).key_line(key)
-
-
-def body_lines(text: str) -> list[tuple[int, str]]:
-    """``(line_number, line)`` for the lines outside front matter and code (see :class:`SourceMap`)."""
-    return SourceMap(text).body_lines()

@@ -7,7 +7,7 @@ import sys
 
 import markdown
 
-from therapy_site.sources import SourceMap, body_lines, front_matter_key_line
+from therapy_site.sources import SourceMap, front_matter_key_line
 
 # What the site's Markdown is converted with, for the tests that compare the map with the renderer.
 RENDER_EXTENSIONS = ["pymdownx.superfences", "pymdownx.blocks.admonition", "attr_list", "toc"]
@@ -34,7 +34,7 @@ def test_a_key_mentioned_in_the_body_is_not_a_front_matter_key() -> None:
     # An unclosed front matter is no front matter for MkDocs: its lines are body text, none is a key.
     unclosed = "---\ntitle: Calm\n\ndate: 2025-01-01\n"
     assert SourceMap(unclosed).front_matter is None and front_matter_key_line(unclosed, "date") == 1
-    assert (4, "date: 2025-01-01") in body_lines(unclosed)
+    assert (4, "date: 2025-01-01") in SourceMap(unclosed).body_lines()
 
 
 def test_backtick_and_tilde_fences_of_any_length() -> None:
