@@ -12,17 +12,21 @@ Python-Markdown. What it follows, and where it simplifies:
   count as ``\\n`` and a leading byte order mark is ignored.
 * Front matter is what MkDocs reads (:data:`FRONT_MATTER`, also Material's
   blog's pattern): a first line ``---``, YAML, then ``---`` or ``...`` followed by
-  a newline. Each top-level key's line is kept (the first, if repeated).
+  a newline. Each top-level key's line is kept (the first, if repeated). The
+  span counts as front matter even when its YAML does not read as a mapping
+  (MkDocs would then leave it in the page; the check reports that YAML).
 * Fenced code (``pymdownx.superfences``): `````` ``` `````` or ``~~~``, three or more,
   indented up to three spaces, or any amount inside a list item; the closing
-  fence is the same character, at least as long, alone on its line. An
-  unclosed fence runs to the end of the page (superfences would print the
-  fence line as text; the rules then stay quiet rather than read code as prose).
+  fence is the same character, at least as long, alone on its line (at any
+  indentation). An unclosed fence runs to the end of the page (superfences
+  would print the fence line as text; the rules then stay quiet rather than
+  read code as prose).
 * Indented code (Python-Markdown's ``CodeBlockProcessor``): a line indented by
   four spaces (a tab counts as four) that starts a block, i.e. follows a blank
-  line, the start of the body, a heading or a fence; not when the block before
-  it is a list (``ListIndentProcessor`` makes it part of the last item). The
-  code runs until the first non-blank line indented less.
+  line, the start of the body or an ATX heading (not a closing fence: the line
+  after it continues a paragraph); not when the block before it is a list
+  (``ListIndentProcessor`` makes it part of the last item). The code runs until
+  the first non-blank line indented less.
 * ``///`` lines are ``pymdownx.blocks``' own patterns (a header needs no blank
   line before it), indented up to three spaces, or any amount inside a list
   item; a closing ``///`` ends the nearest open block with as many slashes.
