@@ -120,3 +120,10 @@ def test_the_source_map_imports_neither_mkdocs_nor_material() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_indented_line_after_a_fence_continues_a_paragraph_but_after_a_heading_is_code() -> None:
+    text = "```\na\n```\n    not code\n\n## H\n    code\n"
+    assert [(code.start, code.end) for code in SourceMap(text).indented_code] == [(7, 7)]
+    rendered = markdown.markdown(text, extensions=RENDER_EXTENSIONS)
+    assert "<pre><code>code" in rendered and "not code</p>" in rendered
