@@ -94,6 +94,9 @@ TRIMMED = [
     Case("own title heading", f"# The post's own title\n\nIntro.\n\n{SEPARATOR}\n\n{REST}"),
     Case("FAQ after", f"Intro.\n\n{SEPARATOR}\n\n{FAQ}\n"),
     Case("code fence after", f"Intro.\n\n{SEPARATOR}\n\n```\n# not a heading\n{SEPARATOR}\n```\n\nText."),
+    # Issue 26: the source map reads these lines as indented code, not as a fence or a block (they once fell back).
+    Case("fence shown in indented code before", f"Example:\n\n    ```\n    code\n    ```\n\n{SEPARATOR}\n\n{REST}"),
+    Case("block shown in indented code after", f"Intro.\n\n{SEPARATOR}\n\n    /// note\n    x\n    ///\n\nText after."),
 ]
 
 FALLBACK = [
@@ -111,6 +114,11 @@ FALLBACK = [
     Case(
         "separator in a code fence",
         f"Intro.\n\n```html\n\n{SEPARATOR}\n\n```\n\n{SEPARATOR}\n\n{REST}",
+        fallback="code fence",
+    ),
+    Case(
+        "separator after a longer fence holding a shorter one",
+        f"````md\n```\n````\n\n{SEPARATOR}\n\n{REST}",
         fallback="code fence",
     ),
     Case(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from therapy_site.pagedata import collect, ignore, register_document_data
-from therapy_site.sources import find_line
+from therapy_site.sources import SourceMap
 
 log = logging.getLogger("therapy_site.blocks")
 
@@ -43,13 +42,9 @@ class BlockProblem:
 Reporter = Callable[[BlockProblem], None]
 
 
-def block_header_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^\s*/{{3,}}\s*{re.escape(name)}(\s|\||$)", re.IGNORECASE)
-
-
 def block_header_line(source: str, name: str, occurrence: int) -> int | None:
-    """1-based line of the ``occurrence``-th ``/// name`` header in a page's full source."""
-    return find_line(source, block_header_pattern(name), occurrence)
+    """1-based line of the ``occurrence``-th ``/// name`` header in a page's full source (not in code)."""
+    return SourceMap(source).block_header_line(name, occurrence)
 
 
 def log_problem(problem: BlockProblem) -> None:

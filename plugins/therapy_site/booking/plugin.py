@@ -28,13 +28,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
-from therapy_site.blocks.base import block_header_pattern
 from therapy_site.booking.extension import NAME, BookingExtension, check_variant
 from therapy_site.booking.front_matter import BOOKING_KEY, booking_problem
 from therapy_site.booking.links import check_cta_url, check_label, is_external, with_utm
 from therapy_site.material.blog import is_post
 from therapy_site.reporting import PageSession, validation_reports
-from therapy_site.sources import find_line, front_matter_key_line, read_source
+from therapy_site.sources import SourceMap, front_matter_key_line, read_source
 from therapy_site.wiring import configured_extension
 
 log = get_plugin_logger(__name__)
@@ -124,7 +123,7 @@ class BookingPlugin(BasePlugin[BookingConfig]):
         if not (self.config.auto_end_of_post and is_post(page)):
             return markdown
         overrides = self._post_overrides(page)
-        if overrides is None or find_line(markdown, block_header_pattern(NAME)) is not None:
+        if overrides is None or SourceMap(markdown, front_matter=False).blocks_named(NAME):
             return markdown
         return markdown.rstrip() + "\n\n" + booking_block_markdown(overrides) + "\n"
 

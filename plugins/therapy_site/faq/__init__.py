@@ -38,6 +38,7 @@ import yaml
 from therapy_site.faq.extension import DEFAULT_TITLES, FaqExtension, FaqProblem, makeExtension
 from therapy_site.faq.extract import absolute_links, extract_faq, html_text
 from therapy_site.pagedata import Faq, FaqItem
+from therapy_site.sources import SourceMap
 
 # What a page is parsed with when the caller does not pass the site's own extensions.
 DEFAULT_CHECK_EXTENSIONS: tuple[str, ...] = (
@@ -52,18 +53,16 @@ DEFAULT_CHECK_EXTENSIONS: tuple[str, ...] = (
 
 
 def split_front_matter(source: str) -> tuple[dict[str, object], str]:
-    """Return ``(front matter, body)``; an unreadable front matter counts as empty."""
-    lines = source.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return {}, source
-    for index in range(1, len(lines)):
-        if lines[index].strip() in {"---", "..."}:
-            try:
-                meta = yaml.safe_load("".join(lines[1:index])) or {}
-            except yaml.YAMLError:
-                meta = {}
-            return (meta if isinstance(meta, dict) else {}), "".join(lines[index + 1 :])
-    return {}, source
+    """Return ``(front matter, body)`` where MkDocs would split them; an unreadable front matter counts as empty."""
+    source_map = SourceMap(source)
+    front = source_map.front_matter
+    if front is None:
+        return {}, source_map.text
+    try:
+        meta = yaml.safe_load(front.yaml) or {}
+    except yaml.YAMLError:
+        meta = {}
+    return (meta if isinstance(meta, dict) else {}), source_map.text[front.length :]
 
 
 def faq_enabled(meta: dict[str, object]) -> bool:

@@ -40,7 +40,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Collector, collect, ignore, register_document_data
-from therapy_site.sources import body_lines
+from therapy_site.sources import SourceMap
 
 log = logging.getLogger("therapy_site.faq")
 
@@ -52,8 +52,6 @@ QUESTION_CLASS = "ts-faq__question"
 ANSWER_CLASS = "ts-faq__answer"
 PERMALINK_CLASS = "headerlink"
 
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 
 
@@ -90,26 +88,16 @@ def log_problem(problem: FaqProblem) -> None:
 
 
 def _heading_source_text(raw: str) -> str:
-    """The text of an ATX heading line as an author reads it: no attr list, no emphasis markers."""
+    """The text of a heading as an author reads it: no attr list, no emphasis markers."""
     text = _ATTR_LIST.sub("", raw)
     return re.sub(r"[*_`]", "", text)
 
 
 def source_headings(source: str) -> list[tuple[int, int, str]]:
-    """``(line, level, text)`` of the ATX and setext headings outside front matter and code fences."""
-    lines = body_lines(source)
-    headings: list[tuple[int, int, str]] = []
-    for index, (number, line) in enumerate(lines):
-        match = _ATX_HEADING.match(line)
-        if match:
-            headings.append((number, len(match.group(1)), _heading_source_text(match.group(2) or "")))
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if line.strip() and following is not None and following[0] == number + 1:
-            underline = _SETEXT_UNDERLINE.match(following[1])
-            if underline:
-                headings.append((number, 1 if underline.group(1).startswith("=") else 2, _heading_source_text(line)))
-    return headings
+    """``(line, level, text)`` of the page's headings as its source map reads them (ATX and setext, not in code)."""
+    return [
+        (heading.line, heading.level, _heading_source_text(heading.text)) for heading in SourceMap(source).headings
+    ]
 
 
 def faq_problem_line(source: str, titles: Iterable[str], occurrence: int, question: int | None = None) -> int | None:

@@ -2,7 +2,9 @@
 
 Read from the Markdown source (code, tables, block options, infographic data and the
 Sources section left out of the reading figures), so every figure and finding names
-the line it comes from. Front matter is read by the rules themselves.
+the line it comes from. Code, ``///`` lines and headings are where the page's source
+map puts them (:class:`therapy_site.sources.SourceMap`). Front matter is read by the
+rules themselves.
 """
 
 from __future__ import annotations
@@ -12,11 +14,8 @@ from dataclasses import dataclass, field
 
 from therapy_site.validation.source import SourceFile
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
-BLOCK_START = re.compile(r"^\s*///\s*([\w-]+)")
-BLOCK_END = re.compile(r"^\s*///\s*$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
 SKIPPED_LINE = re.compile(r"^\s*(?:\||<!--|\*\[|\[\^?[^\]]+\]:|\{:?\s*[.#])")
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -122,18 +121,21 @@ def read_prose(source: SourceFile) -> Prose:
     open_blocks: list[str] = []
     in_sources = 0  # level of the Sources heading while inside that section
     options_allowed = False
+    block_lines = {item.line: item for item in source.map.block_lines}
+    headings = {heading.line: heading for heading in source.map.headings}
+    underlines = {heading.line + 1 for heading in source.map.headings if heading.setext}
     for number, raw in source.body_lines():
         stripped = raw.strip()
-        if not stripped:
+        if not stripped or number in underlines:
             current, options_allowed = None, False
             continue
-        start = BLOCK_START.match(raw)
-        if start or BLOCK_END.match(raw):
-            if start:
-                open_blocks.append(start.group(1))
+        block_line = block_lines.get(number)
+        if block_line is not None:
+            if block_line.name is not None:
+                open_blocks.append(block_line.name.lower())
             elif open_blocks:
                 open_blocks.pop()
-            current, options_allowed = None, bool(start)
+            current, options_allowed = None, block_line.is_header
             continue
         if SKIPPED_LINE.match(raw) or ADMONITION.match(raw):
             current = None
@@ -142,9 +144,9 @@ def read_prose(source: SourceFile) -> Prose:
             continue  # a block's option line
         options_allowed = False
         reading = not in_sources and not any(name in DATA_BLOCKS for name in open_blocks)
-        heading = HEADING.match(raw)
+        heading = headings.get(number)
         if heading:
-            level, title = len(heading.group(1)), plain(heading.group(2))
+            level, title = heading.level, plain(heading.text)
             if in_sources and level <= in_sources:
                 in_sources = 0
             if title.casefold().rstrip(":") in SOURCES_TITLES:

@@ -143,7 +143,7 @@ def guide_source(
             found += check_reading(source.shown, prose, sentences, result.figures, count)
         found += check_search(source.shown, meta, lines, body, prose, slug or source.path.stem)
         if is_health_post(meta):
-            found += check_trust(source.shown, meta, lines, body, today or date.today())
+            found += check_trust(source.shown, meta, lines, body, today or date.today(), source.map)
     found += unknown_allowances(source)
     allowed = allowed_rules(meta, settings)
     result.advice = sorted(

@@ -15,7 +15,7 @@ DESCRIPTION = (120, 156)
 DENSITY = (0.5, 3.0)
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\bhref=[\"']([^\"']+)|^\s*\[[^\]]+\]:\s*(\S+)", re.IGNORECASE)
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-H1 = re.compile(r"^#\s+\S|<h1[\s>]", re.IGNORECASE)
+HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 
 
 def check_search(
@@ -45,7 +45,9 @@ def check_search(
             "search-internal-link",
             GROUP,
         )
-    h1s = [number for number, line in body if H1.search(line)]
+    # Markdown headings as the source map reads them (ATX and setext, not in code), and HTML ones.
+    markdown_h1s = [block.line for block in prose.blocks if block.kind == "heading" and block.level == 1]
+    h1s = sorted([*markdown_h1s, *(number for number, line in body if HTML_H1.search(line))])
     if h1s and meta.get("title"):
         yield advice(
             shown,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -10,14 +9,28 @@ from typing import Any
 from therapy_site.dates import as_date
 from therapy_site.guidance.advice import Advice, advice
 from therapy_site.review.freshness import months_between
+from therapy_site.sources import SourceMap
 
 GROUP = "trust"
 MAX_REVIEW_MONTHS = 36
-SOURCES = re.compile(r"^\s*(?:#{2,6}\s+(?:sources|references)\s*:?\s*$|///\s*sources\b)", re.IGNORECASE)
+SOURCES_TITLES = frozenset({"sources", "references"})
+
+
+def has_sources(source_map: SourceMap) -> bool:
+    """A ``/// sources`` block or a ``## Sources`` / ``## References`` heading (any level below the title)."""
+    return bool(source_map.blocks_named("sources")) or any(
+        heading.level >= 2 and heading.text.rstrip(":").strip().casefold() in SOURCES_TITLES
+        for heading in source_map.headings
+    )
 
 
 def check_trust(
-    shown: str, meta: dict[str, Any], lines: dict[str, int], body: list[tuple[int, str]], today: date
+    shown: str,
+    meta: dict[str, Any],
+    lines: dict[str, int],
+    body: list[tuple[int, str]],
+    today: date,
+    source_map: SourceMap,
 ) -> Iterator[Advice]:
     reviewed = as_date(meta.get("last_reviewed"))
     if not meta.get("reviewed_by") or reviewed is None:
@@ -38,7 +51,7 @@ def check_trust(
             "trust-review-age",
             GROUP,
         )
-    if not any(SOURCES.match(line) for _number, line in body):
+    if not has_sources(source_map):
         at = body[-1][0] if body else lines["title"]
         yield advice(
             shown,

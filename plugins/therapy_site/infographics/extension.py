@@ -22,7 +22,7 @@ import yaml
 from markdown import Markdown
 from pymdownx.blocks.block import type_any
 
-from therapy_site.blocks import BlockProblem, CheckedBlock, CheckedBlocksExtension, block_header_line
+from therapy_site.blocks import BlockProblem, CheckedBlock, CheckedBlocksExtension
 from therapy_site.blocks.base import record_problem
 from therapy_site.blocks.links import register_late_hrefs
 from therapy_site.infographics.context import InfographicsContext
@@ -39,8 +39,8 @@ from therapy_site.infographics.schema import (
 from therapy_site.infographics.toc import register_card_titles_out_of_toc
 from therapy_site.options import NamedOptions
 from therapy_site.pagedata import Infographic as InfographicData
+from therapy_site.sources import SourceMap
 
-_BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _HEADING = re.compile(r"^h([1-6])$")
 
 
@@ -53,8 +53,9 @@ class InfographicProblem(BlockProblem):
     fatal: bool = False  # a missing glyph: a build error even without --strict
 
     def located(self, path: str, source: str) -> str:
-        header = block_header_line(source, self.block, self.occurrence) or 1
-        line = header + body_line_offset(source, header, self.path, self.syntax)
+        source_map = SourceMap(source)
+        header = source_map.block_header_line(self.block, self.occurrence) or 1
+        line = header + body_line_offset(source_map, header, self.path, self.syntax)
         return f"{path}:{line}: {self.block} block: {self.message}"
 
 
@@ -73,19 +74,15 @@ def load_yaml(text: str) -> Any:
         return yaml.safe_load(text)
 
 
-def block_body(source: str, header_line: int) -> str:
-    """The text between a block's header line and its closing ``///``, line for line."""
-    lines = []
-    for line in source.splitlines()[header_line:]:
-        if _BLOCK_END.match(line):
-            break
-        lines.append(line)
-    return textwrap.dedent("\n".join(lines))
+def block_body(source_map: SourceMap, header_line: int) -> str:
+    """The text between a block's header line and its closing ``///`` (as the source map pairs them), dedented."""
+    block = source_map.block_at(header_line)
+    return textwrap.dedent("\n".join(source_map.block_body(block))) if block else ""
 
 
-def body_line_offset(source: str, header_line: int, path: KeyPath | None, syntax: bool) -> int:
+def body_line_offset(source_map: SourceMap, header_line: int, path: KeyPath | None, syntax: bool) -> int:
     """How many lines below the header the YAML problem sits (0 when unknown)."""
-    body = block_body(source, header_line)
+    body = block_body(source_map, header_line)
     if syntax:
         try:
             yaml.safe_load(body)

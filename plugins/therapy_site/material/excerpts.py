@@ -50,15 +50,16 @@ from material.plugins.blog.structure import Excerpt, Post
 from material.plugins.blog.structure.markdown import ExcerptTreeprocessor
 from mkdocs.structure.toc import get_toc
 
+from therapy_site.sources import SourceMap
+
 COPIED_FROM_VERSION = "9.8.2"
 # SHA-256 of ``inspect.getsource(Excerpt.render)`` at COPIED_FROM_VERSION.
 RENDER_SOURCE_SHA256 = "6ee38b3efd751ef5996bf852d21008bf7e504476671a6b1b9d5025110899c27a"
 # What ``excerpt.more`` holds after a trimmed rendering: truthy, as Material's HTML after the separator would be.
 MORE_NOT_RENDERED = "<!-- the rest of the post is not rendered for listing pages -->"
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_BLOCK_FENCE = re.compile(r"^ {0,3}/{3,}(.*)$")
-_INDENTED_BLOCK_FENCE = re.compile(r"^(?: {4,}|\t)[ \t]*/{3,}")
+_INDENTED_BLOCK_LINE = re.compile(r"^(?: {4,}|\t)[ \t]*/{3,}")
+_SLASHES_LINE = re.compile(r"^ {0,3}/{3,}")
 _ABBREVIATION = re.compile(r"(?m)^[ \t]*\*\[")
 _DEFINITION = re.compile(r"(?m)^[ \t]*\[[^\]\n]*\]:")
 _TEXT_LINE = re.compile(r"[^\W_]|#|[-*+>]\s")
@@ -106,61 +107,53 @@ def cut_at_separator(markdown: str, separator: str) -> Cut | str:
     return Cut(before, markdown[:end], after)
 
 
-def _open_blocks(lines: list[str]) -> int:
-    """How many ``///`` blocks are open after ``lines`` (-1 after a stray end)."""
-    depth = 0
-    for line in lines:
-        match = _BLOCK_FENCE.match(line)
-        if match:
-            depth += 1 if match.group(1).strip() else -1
-            if depth < 0:
-                return -1
-    return depth
+def _blocks_balanced(source_map: SourceMap) -> bool:
+    """Whether every ``///`` block the map reads is closed, no closing line is stray, and no other line
+    outside code starts with ``///`` (the footnotes extension's placeholder ``///Footnotes Go Here///``)."""
+    if source_map.stray_closings or any(block.end is None for block in source_map.blocks):
+        return False
+    block_lines = {item.line for item in source_map.block_lines}
+    return not any(
+        _SLASHES_LINE.match(line) for number, line in source_map.body_lines() if number not in block_lines
+    )
 
 
 def _has_text_outside_blocks(markdown: str) -> bool:
     """Whether a paragraph, heading, list item or quote starts outside ``///`` blocks and code in ``markdown``.
 
     Such a line is never dropped from an excerpt (our booking block is), so the
-    HTML after the separator is not empty. ``False`` also when unsure (HTML or
-    indented ``///`` lines in a block).
+    HTML after the separator is not empty. ``False`` also when unsure (a stray
+    closing line, HTML or indented ``///`` lines in a block). Code and blocks are
+    where the page's source map (:class:`therapy_site.sources.SourceMap`) reads them.
     """
-    fence = ""
-    depth = 0
-    for line in markdown.split("\n"):
-        stripped = line.strip()
-        if fence:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = ""
+    source_map = SourceMap(markdown, front_matter=False)
+    block_lines = {item.line for item in source_map.block_lines}
+    first_stray = min((item.line for item in source_map.stray_closings), default=len(source_map.lines) + 1)
+    for number, line in source_map.body_lines():
+        if number >= first_stray:
+            return False
+        if number in block_lines:
             continue
-        if _INDENTED_BLOCK_FENCE.match(line):
+        if not source_map.inside_block(number):
+            if _TEXT_LINE.match(line):
+                return True
+        elif _INDENTED_BLOCK_LINE.match(line) or line.strip().startswith("<"):
             return False
-        fence_match, block_match = _FENCE.match(line), _BLOCK_FENCE.match(line)
-        if fence_match:
-            fence = fence_match.group(1)
-        elif block_match:
-            depth += 1 if block_match.group(1).strip() else -1
-            if depth < 0:
-                return False
-        elif depth and stripped.startswith("<"):
-            return False
-        elif not depth and _TEXT_LINE.match(line):
-            return True
     return False
 
 
 def text_problem(cut: Cut, toc_marker: str) -> str | None:
     """Why the text around the separator might render differently when cut, or ``None``."""
-    before_lines = cut.before.split("\n")
+    before = SourceMap(cut.before, front_matter=False)
     if "<" in cut.before:
         return "HTML before the separator"
-    if any(_FENCE.match(line) for line in before_lines):
+    if before.fences:
         return "a code fence before the separator"
     if "[^" in cut.before:
         return "a footnote before the separator"
     if toc_marker and toc_marker in cut.before:
         return "the table-of-contents marker before the separator"
-    if _open_blocks(before_lines) != 0:
+    if not _blocks_balanced(before):
         return "a /// block open at the separator"
     if _ABBREVIATION.search(cut.after):
         return "an abbreviation defined after the separator"

@@ -70,14 +70,16 @@ def option_line(text: str, header: int, option: str) -> int | None:
     return None
 
 
-BLOCK_LINE = re.compile(r"^[ \t]*/{3,}", re.MULTILINE)
 # A plain "## Sources" / "## References" section is read by the citations extension like a block.
-SOURCES_HEADING = re.compile(r"^ {0,3}##[ \t]+(sources|references)[ \t#]*$", re.MULTILINE | re.IGNORECASE)
+SOURCES_HEADINGS = frozenset({"sources", "references"})
 
 
 def has_blocks(source: SourceFile) -> bool:
-    """Whether the page has a ``///`` block or a sources section (else converting it can report nothing)."""
-    return bool(BLOCK_LINE.search(source.body) or SOURCES_HEADING.search(source.body))
+    """Whether the page has a ``///`` line or a sources section outside code (else converting it can report nothing)."""
+    return bool(source.map.block_lines) or any(
+        heading.level == 2 and heading.text.lower() in SOURCES_HEADINGS
+        for heading in source.map.headings
+    )
 
 
 def check_blocks(source: SourceFile, context: CheckContext) -> Iterator[Finding]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from therapy_site.sources import body_lines
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.source import SourceFile, blank_inline_code
@@ -165,9 +164,9 @@ def _urls(name: str, value: str) -> list[str]:
 
 
 def html_text(source: SourceFile) -> str:
-    """The page's body with code blanked out, line numbers kept (front matter and fences become empty lines)."""
+    """The page's body with code blanked out, line numbers kept (front matter and code become empty lines)."""
     lines = [""] * len(source.text.splitlines())
-    for number, line in body_lines(source.text):
+    for number, line in source.map.body_lines():
         lines[number - 1] = blank_inline_code(line)
     return "\n".join(lines)
 

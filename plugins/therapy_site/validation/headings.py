@@ -1,4 +1,7 @@
-"""Headings: one title per page, and no skipped levels (screen-reader users navigate by them)."""
+"""Headings: one title per page, and no skipped levels (screen-reader users navigate by them).
+
+The headings are the page's source map's (ATX and setext, outside code: :class:`therapy_site.sources.SourceMap`).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,8 @@ from dataclasses import dataclass
 
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, warning
-from therapy_site.validation.source import SourceFile
+from therapy_site.validation.source import SourceFile, blank_inline_code
 
-ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 
 
@@ -22,13 +24,10 @@ class Heading:
 
 
 def headings(source: SourceFile) -> list[Heading]:
-    found = []
-    for number, line in source.body_lines():
-        match = ATX_HEADING.match(line)
-        if match:
-            text = ATTR_LIST.sub("", match.group(2) or "").strip()
-            found.append(Heading(number, len(match.group(1)), text))
-    return found
+    return [
+        Heading(heading.line, heading.level, ATTR_LIST.sub("", blank_inline_code(heading.text)).strip())
+        for heading in source.map.headings
+    ]
 
 
 def check_headings(source: SourceFile, context: CheckContext) -> Iterator[Finding]:

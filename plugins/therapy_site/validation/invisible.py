@@ -15,9 +15,9 @@ import unicodedata
 from collections.abc import Iterator
 
 from therapy_site.citations.extension import DEFAULT_TITLES as SOURCES_TITLES
+from therapy_site.sources import ATX_HEADING
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
-from therapy_site.validation.headings import ATX_HEADING
 from therapy_site.validation.source import SourceFile
 
 RULE = "invisible-character"

@@ -48,7 +48,6 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOCIAL_IMAGE_CHOICES = ("infographic",)
-INFOGRAPHIC_BLOCK = re.compile(r"^\s{0,3}/{3,}\s*infographic\b", re.IGNORECASE | re.MULTILINE)
 
 
 def kind_of(value: Any) -> str:
@@ -259,13 +258,12 @@ def _social_image(source: SourceFile) -> Iterator[Finding]:
             f"'social_image: {shorten(choice, 40)}' is not supported; write 'social_image: infographic' or delete it"
         )
         yield error(source.shown, line, message, "social-image")
-    elif not INFOGRAPHIC_BLOCK.search(source.body):
+    elif not source.map.blocks_named("infographic"):
         message = "'social_image: infographic' needs a '/// infographic' block on the page; add one or delete the line"
         yield error(source.shown, line, message, "social-image")
 
 
 SOCIAL_PLUGIN = "therapy-site/social"
-FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
@@ -278,8 +276,8 @@ def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]
 
     title = source.meta.get("title")
     if not isinstance(title, str):
-        heading = FIRST_HEADING.search(source.body)
-        title = heading.group(1) if heading else None
+        heading = next((heading for heading in source.map.headings if heading.level == 1), None)
+        title = heading.text if heading else None
     description = source.meta.get("description")
     for key, text, face in (("title", title, "bold"), ("description", description, "regular")):
         if not isinstance(text, str):

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from therapy_site.sources import body_lines, front_matter_key_line
+from therapy_site.sources import FRONT_MATTER, SourceMap, front_matter_key_line
 
-# The same pattern MkDocs (mkdocs.utils.meta) and Material's blog use for YAML front matter.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+__all__ = ["FRONT_MATTER", "SourceFile"]
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
@@ -43,20 +43,25 @@ class SourceFile:
             source._parse_front_matter()
         return source
 
+    @cached_property
+    def map(self) -> SourceMap:
+        """Where the page's front matter, code, blocks and headings are (one reading for every rule)."""
+        return SourceMap(self.text)
+
     def _parse_front_matter(self) -> None:
-        match = FRONT_MATTER.match(self.text)
-        if not match:
+        front = self.map.front_matter
+        if front is None:
             return
-        self.body = self.text[match.end() :]
-        self.body_start = self.text[: match.end()].count("\n") + 1
+        self.body = self.text[front.length :]
+        self.body_start = front.body_start
         try:
-            meta = load_front_matter(match.group(1))
+            meta = load_front_matter(front.yaml)
         except yaml.YAMLError as problem:
             mark = getattr(problem, "problem_mark", None)
             line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
             reason = getattr(problem, "problem", None) or str(problem)
             message = f"front matter is not valid YAML ({reason}); {yaml_hint(reason)}"
-            self.meta_error = pasted_characters(match.group(1)) or curly_quotes(match.group(1), line) or (
+            self.meta_error = pasted_characters(front.yaml) or curly_quotes(front.yaml, line) or (
                 line, column, message, "front-matter-yaml"
             )
             return
@@ -72,7 +77,7 @@ class SourceFile:
         if meta is None:
             return
         if not isinstance(meta, dict):
-            self.meta_error = pasted_characters(match.group(1))
+            self.meta_error = pasted_characters(front.yaml)
             if self.meta_error:
                 return
             message = "front matter must be 'key: value' lines between the two '---' lines"
@@ -81,7 +86,7 @@ class SourceFile:
         self.meta = meta
 
     def key_line(self, key: str) -> int:
-        return front_matter_key_line(self.text, key)
+        return self.map.key_line(key)
 
     def nested_key_line(self, key: str, child: str) -> int:
         """Line of ``child:`` indented under the top-level ``key:`` (the key's own line if not found)."""
@@ -97,8 +102,8 @@ class SourceFile:
         return start
 
     def body_lines(self) -> list[tuple[int, str]]:
-        """``(line, text)`` of body lines outside code fences, with inline code blanked out (columns kept)."""
-        return [(number, blank_inline_code(line)) for number, line in body_lines(self.text)]
+        """``(line, text)`` of body lines outside code, with inline code blanked out (columns kept)."""
+        return [(number, blank_inline_code(line)) for number, line in self.map.body_lines()]
 
     def front_matter_lines(self) -> list[tuple[int, str]]:
         lines = self.text.splitlines()

@@ -1,9 +1,11 @@
-"""The shape of ``///`` blocks, read from the source: what pymdownx would silently turn into page text.
+"""The shape of ``///`` blocks, read from the page's source map: what pymdownx would silently turn into page text.
 
 pymdownx Blocks print an unknown block name, an option line that is not
 indented under its header, or a stray ``///`` as a paragraph, and an
 unclosed block swallows the rest of the page. Each is an error at the line
-the author has to change.
+the author has to change. Which lines are block headers and closing lines (and
+not code) is the source map's reading (:class:`therapy_site.sources.SourceMap`);
+this module judges them, and the near misses the map does not read as blocks.
 """
 
 from __future__ import annotations
@@ -13,14 +15,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from therapy_site.sources import body_lines
+from therapy_site.sources import BlockLine
 from therapy_site.validation.context import BlockKind, CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.source import SourceFile
 
-# pymdownx.blocks' own patterns (RE_START, RE_END), for one line.
-BLOCK_START = re.compile(r"^([ ]{0,3})(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
-BLOCK_END = re.compile(r"^[ ]{0,3}(/{3,})[ ]*$")
 # A header with something pymdownx cannot read as a name: '/// Take-aways!', '///takeaways:'.
 MALFORMED_START = re.compile(r"^[ ]{0,3}(/{3,})[ ]*(\S.*)$")
 # '// takeaways' or '/ booking': a block header with too few slashes, printed as text.
@@ -38,43 +37,53 @@ class OpenBlock:
 
 def check_block_structure(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
     kinds = context.block_kinds()
-    lines = body_lines(source.text)
+    lines = source.map.body_lines()
+    block_lines = {item.line: item for item in source.map.block_lines}
     stack: list[OpenBlock] = []
-    for index, (number, line) in enumerate(lines):
-        end = BLOCK_END.match(line)
-        if end:
-            yield from _close(source, stack, len(end.group(1)), number)
+    for number, line in lines:
+        start = block_lines.get(number)
+        if start is not None and not start.is_header:
+            yield from _close(source, stack, start.slashes, number)
             continue
         if stack and stack[-1].kind is not None and stack[-1].kind.raw_body:
             continue  # an infographic's YAML: not Markdown, no blocks inside
-        start = BLOCK_START.match(line)
-        short = SHORT_START.match(line) if not start else None
-        if short and short.group(2).lower() in kinds:
-            message = (
-                f"'{shorten(line.strip())}' has {len(short.group(1))} slash(es); a block starts with three: "
-                f"'/// {short.group(2).lower()}'"
-            )
-            yield error(source.shown, number, message, "block-unknown")
+        if start is None:
+            yield from _near_miss(source, kinds, number, line)
             continue
-        if not start:
-            if MALFORMED_START.match(line):
-                message = (
-                    f"'{shorten(line.strip())}' is not a block header; write '/// name' (e.g. '/// takeaways') "
-                    "with a known block name, or remove the slashes"
-                )
-                yield error(source.shown, number, message, "block-unknown")
-            continue
-        name, fence = start.group(3), len(start.group(2))
-        kind = kinds.get(name.lower())
-        if kind is None:
-            yield error(source.shown, number, _unknown_message(name, kinds), "block-unknown", len(start.group(1)) + 1)
-        else:
-            yield from _nesting(source, stack, kind, fence, number)
-            if not kind.raw_body:
-                yield from _options(source, lines, index, kind, line)
-        stack.append(OpenBlock(name, fence, number, kind))
+        yield from _open(source, stack, kinds, start)
     for block in reversed(stack):
         yield _unclosed(source, block)
+
+
+def _near_miss(source: SourceFile, kinds: dict[str, BlockKind], number: int, line: str) -> Iterator[Finding]:
+    """A line the source map does not read as a block header but the author meant as one."""
+    short = SHORT_START.match(line)
+    if short and short.group(2).lower() in kinds:
+        message = (
+            f"'{shorten(line.strip())}' has {len(short.group(1))} slash(es); a block starts with three: "
+            f"'/// {short.group(2).lower()}'"
+        )
+        yield error(source.shown, number, message, "block-unknown")
+    elif MALFORMED_START.match(line):
+        message = (
+            f"'{shorten(line.strip())}' is not a block header; write '/// name' (e.g. '/// takeaways') "
+            "with a known block name, or remove the slashes"
+        )
+        yield error(source.shown, number, message, "block-unknown")
+
+
+def _open(
+    source: SourceFile, stack: list[OpenBlock], kinds: dict[str, BlockKind], start: BlockLine
+) -> Iterator[Finding]:
+    name, fence, number = str(start.name), start.slashes, start.line
+    kind = kinds.get(name.lower())
+    if kind is None:
+        yield error(source.shown, number, _unknown_message(name, kinds), "block-unknown", start.indent + 1)
+    else:
+        yield from _nesting(source, stack, kind, fence, number)
+        if not kind.raw_body:
+            yield from _options(source, number, kind)
+    stack.append(OpenBlock(name, fence, number, kind))
 
 
 def _unknown_message(name: str, kinds: dict[str, BlockKind]) -> str:
@@ -127,22 +136,24 @@ def _nesting(source: SourceFile, stack: list[OpenBlock], kind: BlockKind, fence:
         yield error(source.shown, number, message, "block-nesting")
 
 
-def _options(
-    source: SourceFile, lines: list[tuple[int, str]], index: int, kind: BlockKind, header: str
-) -> Iterator[Finding]:
-    """Option lines under the header that pymdownx would not read as options (they would print as text)."""
+def _options(source: SourceFile, header_line: int, kind: BlockKind) -> Iterator[Finding]:
+    """Option lines under the header that pymdownx would not read as options (they would print as text).
+
+    Read from the page's lines, not only the map's lines outside code: an option after a blank line is
+    what Markdown reads as indented code, and exactly what the author must be told about.
+    """
+    lines = source.map.lines
+    header = lines[header_line - 1]
     indent = len(header) - len(header.lstrip())
     seen_blank = False
-    previous = lines[index][0]
-    for number, line in lines[index + 1 :]:
-        if number != previous + 1:
-            return  # a code fence in between
-        previous = number
+    for number, line in enumerate(lines[header_line:], start=header_line + 1):
+        if source.map.in_fence(number):
+            return
         if not line.strip():
             seen_blank = True
             continue
         option = OPTION_LINE.match(line)
-        if option is None or option.group(2) not in kind.options or BLOCK_END.match(line):
+        if option is None or option.group(2) not in kind.options:
             return
         depth = len(option.group(1)) - indent
         if depth >= 4 and not seen_blank:
