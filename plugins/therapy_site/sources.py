@@ -194,6 +194,18 @@ class SourceMap:
         end = block.end if block.end is not None else len(self.lines) + 1
         return self.lines[block.line : end - 1]
 
+    def option_lines(self) -> set[int]:
+        """The lines of every block's options: the YAML right after its header, up to the first empty line
+        (or the closing line), as pymdownx Blocks reads them; settings, not Markdown."""
+        found: set[int] = set()
+        for block in self.blocks:
+            end = block.end if block.end is not None else len(self.lines) + 1
+            for number in range(block.line + 1, end):
+                if not self.lines[number - 1].strip():
+                    break
+                found.add(number)
+        return found
+
     def inside_block(self, number: int) -> bool:
         """Whether line ``number`` lies between a block's header and its closing line."""
         return any(block.line < number < (block.end or len(self.lines) + 1) for block in self.blocks)

@@ -127,3 +127,12 @@ def test_an_indented_line_after_a_fence_continues_a_paragraph_but_after_a_headin
     assert [(code.start, code.end) for code in SourceMap(text).indented_code] == [(7, 7)]
     rendered = markdown.markdown(text, extensions=RENDER_EXTENSIONS)
     assert "<pre><code>code" in rendered and "not code</p>" in rendered
+
+
+def test_option_lines_are_the_yaml_after_a_header_up_to_the_first_empty_line() -> None:
+    text = (
+        "/// infographic | Steps\nlayout: steps\nitems:\n  - title: One\n\n- a list item\n///\n\n"
+        "/// takeaways\n\n- point\n///\n"
+    )
+    source_map = SourceMap(text, front_matter=False)
+    assert source_map.option_lines() == {2, 3, 4}

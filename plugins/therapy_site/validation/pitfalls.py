@@ -31,23 +31,10 @@ TABLE_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t
 EMPHASIS = re.compile(r"(?<![*_\w])(\*\*|__)([^*_\n]+?)\1(?![*_\w])")
 
 
-BLOCK_HEADER = re.compile(r"^ {0,3}/{3,}[ \t]*[\w-]")
-
-
 def markdown_lines(source: SourceFile) -> list[tuple[int, str]]:
-    """The body's lines that are Markdown text: without a ``///`` block's options (YAML up to its first empty
-    line after the header), which are settings, not lists or tables."""
-    lines: list[tuple[int, str]] = []
-    in_options = False
-    for number, line in source.body_lines():
-        if BLOCK_HEADER.match(line):
-            in_options = True
-        elif in_options and not line.strip():
-            in_options = False
-        elif in_options:
-            continue
-        lines.append((number, line))
-    return lines
+    """The body's lines that are Markdown text: not code, nor a ``///`` block's options (settings)."""
+    options = source.map.option_lines()
+    return [(number, line) for number, line in source.body_lines() if number not in options]
 
 
 def check_markdown_pitfalls(source: SourceFile, context: CheckContext) -> Iterator[Finding]:
