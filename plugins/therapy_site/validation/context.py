@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown import Markdown
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ from therapy_site.review.freshness import DEFAULT_MAX_AGE_MONTHS
 from therapy_site.validation.files import content_files
 from therapy_site.validation.identity import TemplateIdentity, template_identity
 from therapy_site.validation.source import SourceFile
+from therapy_site.wiring import configured_extension
 
 DEFAULT_IMAGE_BUDGET_KB = 200
 DEFAULT_DESCRIPTION_LENGTH = (50, 160)
@@ -258,15 +260,14 @@ class CheckContext:
         return records
 
     def _faq_titles(self) -> tuple[str, ...]:
-        """The FAQ titles declared for the ``therapy_site.faq`` extension in mkdocs.yml."""
-        config = self.project.config
-        for entry in config.markdown_extensions:
-            if isinstance(entry, FaqExtension):
-                return tuple(entry.getConfig("titles"))
-            if entry in ("therapy_site.faq", "therapy_site.faq.extension"):
-                titles = (config.mdx_configs.get(entry) or {}).get("titles")
-                return tuple(titles) if titles else DEFAULT_TITLES
-        return self.settings.faq_titles
+        """The FAQ titles of the ``therapy_site.faq`` extension the build uses; the settings' when it is off."""
+        try:
+            faq = configured_extension(
+                self.project.config, name="therapy_site.faq", extension_class=FaqExtension, plugin="therapy-site/faq"
+            )
+        except PluginError:  # the site does not use the extension (or misspelt an option: the build says so)
+            return self.settings.faq_titles
+        return tuple(faq.getConfig("titles"))
 
     def pages_at(self, url: str) -> list[PageRecord]:
         """The readable pages and posts whose web address is ``url``."""
