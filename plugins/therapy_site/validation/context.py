@@ -228,13 +228,7 @@ class CheckContext:
         return SourceFile.read(path, self.shown(path), docs_path, is_post)
 
     def post_slug(self, source: SourceFile) -> str | None:
-        slug = source.meta.get("slug")
-        if isinstance(slug, str) and slug:
-            return slug
-        title = source.meta.get("title")
-        if isinstance(title, str) and title:
-            return self.project.slugify(title)
-        return None
+        return self.project.blog.post_slug(source.meta)
 
     def unpublished(self, source: SourceFile) -> str | None:
         """Why readers cannot reach ``source`` (a post): "a draft", "scheduled for 2026-03-01"; else ``None``."""
@@ -294,15 +288,12 @@ class CheckContext:
     # -- site URLs -------------------------------------------------------------
     @property
     def blog_dir(self) -> str:
-        return posixpath.normpath(self.project.blog.blog_dir)
+        return self.project.blog.url_dir
 
     def page_url(self, source: SourceFile) -> str | None:
         """The page's URL path (``/about/``), or ``None`` when we cannot know it."""
         if source.is_post:
-            slug = self.post_slug(source)
-            if self.project.blog.post_url_format != "{slug}" or not slug:
-                return None
-            return f"/{self.blog_dir}/{slug}/"
+            return self.project.blog.post_url(self.post_slug(source))
         config = self.project.config
         file = File(source.docs_path, str(self.project.docs_dir), config.site_dir, config.use_directory_urls)
         return "/" + file.url.lstrip("./")
@@ -319,22 +310,7 @@ class CheckContext:
             return True
         if path in GENERATED_FILES:
             return True
-        return self._blog_view_exists(path)
-
-    def _blog_view_exists(self, path: str) -> bool:
-        blog = self.blog_dir
-        if not path.startswith(blog + "/"):
-            return False
-        rest = path[len(blog) + 1 :]
-        if any(record.slug == rest for record in self.posts):
-            return True
-        categories = {self.project.slugify(name) for name in self.project.categories_allowed}
-        patterns = (r"page/\d+", r"archive/\d{4}(/page/\d+)?", r"category/([^/]+)(/page/\d+)?")
-        for pattern in patterns:
-            match = re.fullmatch(pattern, rest)
-            if match and (not pattern.startswith("category") or match.group(1) in categories):
-                return True
-        return False
+        return self.project.blog.view_exists(path, (record.slug for record in self.posts))
 
     # -- Markdown as the build converts it ---------------------------------------
     def markdown(self) -> Markdown:
