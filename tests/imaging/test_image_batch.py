@@ -31,7 +31,7 @@ def card(number: int) -> PageCardJob:
 def test_jobs_are_drawn_as_they_come_and_published_at_the_end(
     renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     batch.add(card(0))
     batch.add(card(1))
@@ -58,7 +58,7 @@ def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) 
 @pytest.fixture
 def busy_batch(renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImageBatch:
     """Three cards handed to two worker processes."""
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     for number in range(3):
         batch.add(card(number))
@@ -90,7 +90,7 @@ def test_an_image_that_cannot_be_drawn_stops_the_build_with_its_name(
     renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
 ) -> None:
     """In a worker or here: a clear error naming the image, never a traceback from the pool."""
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(count))
     batch.add(card(0))
     batch.add(FailingJob("broken"))

@@ -11,6 +11,7 @@ import pytest
 from mkdocs.config import load_config
 
 import therapy_site.imaging as imaging
+import therapy_site.processes as processes
 from helpers import HeapJob, NicenessJob, copy_project
 from therapy_site.data import FONTS_DIR, ICONS_DIR
 from therapy_site.imaging import RenderPool, Workers
@@ -28,7 +29,7 @@ def renderer() -> Renderer:
 
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
 
 
 def jobs(prefix: str = "key") -> list[PageCardJob]:
@@ -124,13 +125,13 @@ def test_a_build_starts_its_workers_once_for_every_plugin_that_draws(
 ) -> None:
     """Infographics, social cards and hero images (three plugins) are drawn by one set of workers, started once."""
     started: list[str] = []
-    real = imaging.ProcessPoolExecutor
+    real = processes.ProcessPoolExecutor
 
     def counting_executor(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.append(kwargs["mp_context"].get_start_method())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(imaging, "ProcessPoolExecutor", counting_executor)
+    monkeypatch.setattr(processes, "ProcessPoolExecutor", counting_executor)
     project = copy_project(tmp_path / "project")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)

@@ -55,7 +55,7 @@ def test_a_first_check_judges_many_pictures_across_the_cores(tmp_path: Path, mon
     damaged one, to word its finding."""
     from PIL import Image
 
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     project = copy_project(tmp_path / "project")
     gallery = project / "docs" / "assets" / "images" / "gallery"
     gallery.mkdir()

@@ -12,7 +12,6 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -183,7 +182,7 @@ class CheckContext:
         (a site's first check or build decodes every picture). A picture found unsound is left to the rule,
         which decodes it again to word its finding. Too few pictures to pay for starting workers: nothing.
         """
-        from therapy_site.imaging import available_cores, keep_freed_memory, process_context
+        from therapy_site.processes import keep_freed_memory, plan_workers, worker_pool
         from therapy_site.validation.images import is_sound_picture
 
         unknown: dict[str, Path] = {}
@@ -191,12 +190,12 @@ class CheckContext:
             fingerprint = self.good_images.fingerprint(path, self._image_limits)
             if fingerprint is not None and fingerprint not in self.good_images:
                 unknown.setdefault(fingerprint, path)
-        workers = available_cores()
-        if workers < 2 or len(unknown) < PICTURES_PER_WORKER * workers:
+        plan = plan_workers(len(unknown), jobs_per_worker=PICTURES_PER_WORKER)
+        if not plan.workers:
             return
         limits = (self.settings.image_max_megapixels, self.settings.image_max_mb)
         try:
-            with ProcessPoolExecutor(workers, mp_context=process_context(), initializer=keep_freed_memory) as pool:
+            with worker_pool(plan, initializer=keep_freed_memory) as pool:
                 verdicts = list(
                     pool.map(is_sound_picture, unknown.values(), repeat(limits), chunksize=PICTURES_PER_WORKER)
                 )
