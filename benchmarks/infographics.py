@@ -21,7 +21,7 @@ from pathlib import Path
 import markdown
 
 from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.infographics.cache import ImageCache
+from therapy_site.imaging.cache import ImageCache
 from therapy_site.infographics.extension import InfographicsExtension
 from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons

@@ -9,9 +9,9 @@ from mkdocs.exceptions import PluginError
 
 from helpers import FailingJob
 from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.imaging import Workers
-from therapy_site.infographics.cache import ImageCache
-from therapy_site.infographics.drawing import ImageBatch
+from therapy_site.imaging.batch import ImageBatch
+from therapy_site.imaging.cache import ImageCache
+from therapy_site.imaging.pool import Workers
 from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons
 from therapy_site.infographics.palette import get_palette

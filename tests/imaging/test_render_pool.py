@@ -10,11 +10,11 @@ import mkdocs.commands.build
 import pytest
 from mkdocs.config import load_config
 
-import therapy_site.imaging as imaging
+import therapy_site.imaging.pool as imaging
 import therapy_site.processes as processes
 from helpers import HeapJob, NicenessJob, copy_project
 from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.imaging import RenderPool, Workers
+from therapy_site.imaging.pool import RenderPool, Workers
 from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons
 from therapy_site.infographics.palette import get_palette

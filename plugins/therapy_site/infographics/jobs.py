@@ -7,7 +7,6 @@ palette, icons, renderer version and the Pillow/FreeType/Raqm versions.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import PIL
 from PIL import features
 
+from therapy_site.imaging.digest import content_digest as digest_of
 from therapy_site.infographics import RENDERER_VERSION
 from therapy_site.infographics.render import Renderer, encode_png
 from therapy_site.infographics.schema import Infographic
@@ -49,17 +49,16 @@ def engine_of(renderer: Renderer) -> dict[str, str | None]:
 
 
 def content_digest(kind: str, data: Any, renderer: Renderer, brand: str, domain: str) -> str:
-    payload = {
-        "kind": kind,
-        "data": data,
-        "fonts": renderer.fonts.fingerprint(),
-        "palette": renderer.palette.fingerprint(),
-        "brand": brand,
-        "domain": domain,
-        "engine": engine_of(renderer),
-    }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    """The content key of an image ``renderer`` draws (:func:`therapy_site.imaging.digest.content_digest`)."""
+    return digest_of(
+        kind,
+        data,
+        fonts=renderer.fonts,
+        palette=renderer.palette,
+        engine=engine_of(renderer),
+        brand=brand,
+        domain=domain,
+    )
 
 
 def slugify(text: str) -> str:

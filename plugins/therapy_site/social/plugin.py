@@ -20,9 +20,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import yaml_load
 
-from therapy_site.infographics.cache import ImageCache
+from therapy_site.imaging.batch import DrawsWhileBuilding, ImageBatch
+from therapy_site.imaging.cache import ImageCache
 from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
 from therapy_site.infographics.fonts import MissingFontError, describe_character
 from therapy_site.infographics.palette import PALETTES
 from therapy_site.infographics.render import CARD_SIZE

@@ -355,7 +355,7 @@ class GoodImages:
         """Write the list if it grew (a folder that cannot be written to only costs the next run time)."""
         if not self.changed:
             return
-        from therapy_site.infographics.cache import write_atomic
+        from therapy_site.imaging.cache import write_atomic
 
         try:
             write_atomic(self.file, json.dumps(sorted(self.known), indent=0).encode("utf-8"))
