@@ -21,7 +21,7 @@ from typing import Any
 import PIL
 from PIL import Image
 
-from therapy_site.infographics.render import without_metadata
+from therapy_site.imaging.png import without_metadata
 from therapy_site.pictures import upright
 
 VERSION = "5"  # 5: a phone photo is turned upright (EXIF orientation) before it is cropped
