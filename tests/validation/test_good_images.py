@@ -10,7 +10,8 @@ import pytest
 import therapy_site.validation.images as images
 from helpers import copy_project
 from therapy_site.project import load_project
-from therapy_site.validation.context import GOOD_IMAGES_FILE, CheckContext
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.pictures import GOOD_IMAGES_FILE
 from therapy_site.validation.runner import check_site
 
 HERO = Path("docs/assets/images/anxiety-hero.webp")
