@@ -21,15 +21,16 @@ from pathlib import Path
 import markdown
 
 from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.infographics.cache import ImageCache
+from therapy_site.imaging.cache import ImageCache
+from therapy_site.imaging.fonts import FontSet
+from therapy_site.imaging.palette import get_palette
 from therapy_site.infographics.extension import InfographicsExtension
-from therapy_site.infographics.fonts import FontSet
 from therapy_site.infographics.icons import load_icons
 from therapy_site.infographics.jobs import InfographicJob, infographic_key
-from therapy_site.infographics.palette import get_palette
 from therapy_site.infographics.render import Renderer
 from therapy_site.infographics.schema import parse_infographic
 from therapy_site.social.cards import PageCardJob, page_card_key
+from therapy_site.social.drawing import PageCardRenderer
 
 BRAND, DOMAIN = "Stillwater Therapy", "stillwater-therapy.example"
 ICON_NAMES = ("shield", "eye", "heart", "globe", "leaf", "clock", "lock", "chat")
@@ -87,6 +88,7 @@ def main() -> None:
                     f" {statistics.median(cold):>10.1f} {statistics.median(warm):>10.1f}"
                 )
         cold, warm = [], []
+        renderer = PageCardRenderer(FontSet(FONTS_DIR), get_palette("light"))
         for run in range(args.repeat * 3):
             title = f"A page title for social card number {run}"
             description = "A page description of a sentence or two, as written in the front matter."

@@ -124,3 +124,17 @@ def test_a_mistyped_feature_option_is_named(tmp_path: Path) -> None:
     assert build.returncode != 0
     assert "therapy-site: blog:" in build.output and "pagination_per_page" in build.output
     assert "Traceback" not in build.output
+
+
+def test_the_engine_loads_the_published_pictures_feature_and_publishes_nothing_itself(tmp_path: Path) -> None:
+    """Cleaning the published pictures is a feature plugin of its own; the engine only loads features."""
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    from therapy_site.engine.plugin import EnginePlugin
+    from therapy_site.published_pictures.plugin import PublishedPicturesPlugin
+
+    project = copy_project(tmp_path / "project")
+    config = load_mkdocs_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = config.plugins.on_config(config)  # the engine loads the features here
+    assert isinstance(config.plugins["therapy-site/pictures"], PublishedPicturesPlugin)
+    assert "on_post_build" not in vars(EnginePlugin)

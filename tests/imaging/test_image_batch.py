@@ -8,20 +8,19 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from helpers import FailingJob
-from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.imaging import Workers
-from therapy_site.infographics.cache import ImageCache
-from therapy_site.infographics.drawing import ImageBatch
-from therapy_site.infographics.fonts import FontSet
-from therapy_site.infographics.icons import load_icons
-from therapy_site.infographics.palette import get_palette
-from therapy_site.infographics.render import Renderer
+from therapy_site.data import FONTS_DIR
+from therapy_site.imaging.batch import ImageBatch
+from therapy_site.imaging.cache import ImageCache
+from therapy_site.imaging.fonts import FontSet
+from therapy_site.imaging.palette import get_palette
+from therapy_site.imaging.pool import Workers
 from therapy_site.social.cards import PageCardJob
+from therapy_site.social.drawing import PageCardRenderer
 
 
 @pytest.fixture(scope="module")
-def renderer() -> Renderer:
-    return Renderer(FontSet(FONTS_DIR), load_icons(ICONS_DIR), get_palette("light"))
+def renderer() -> PageCardRenderer:
+    return PageCardRenderer(FontSet(FONTS_DIR), get_palette("light"))
 
 
 def card(number: int) -> PageCardJob:
@@ -29,9 +28,9 @@ def card(number: int) -> PageCardJob:
 
 
 def test_jobs_are_drawn_as_they_come_and_published_at_the_end(
-    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    renderer: PageCardRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     batch.add(card(0))
     batch.add(card(1))
@@ -43,7 +42,7 @@ def test_jobs_are_drawn_as_they_come_and_published_at_the_end(
         assert (tmp_path / "site" / job.site_path()).read_bytes() == job.render(renderer)[job.site_path()]
 
 
-def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) -> None:
+def test_cached_images_are_copied_not_drawn(renderer: PageCardRenderer, tmp_path: Path) -> None:
     first = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(1))
     first.add(card(0))
     assert first.publish(tmp_path / "site-1") == (1, 0)
@@ -56,9 +55,9 @@ def test_cached_images_are_copied_not_drawn(renderer: Renderer, tmp_path: Path) 
 
 
 @pytest.fixture
-def busy_batch(renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImageBatch:
+def busy_batch(renderer: PageCardRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImageBatch:
     """Three cards handed to two worker processes."""
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(2))
     for number in range(3):
         batch.add(card(number))
@@ -87,10 +86,10 @@ def test_drawn_images_go_to_the_cache_before_the_end(busy_batch: ImageBatch, tmp
 
 @pytest.mark.parametrize("count", [1, 2])
 def test_an_image_that_cannot_be_drawn_stops_the_build_with_its_name(
-    renderer: Renderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+    renderer: PageCardRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
 ) -> None:
     """In a worker or here: a clear error naming the image, never a traceback from the pool."""
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     batch = ImageBatch(renderer, ImageCache(tmp_path / "cache"), Workers(count))
     batch.add(card(0))
     batch.add(FailingJob("broken"))

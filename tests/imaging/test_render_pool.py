@@ -10,25 +10,25 @@ import mkdocs.commands.build
 import pytest
 from mkdocs.config import load_config
 
-import therapy_site.imaging as imaging
+import therapy_site.imaging.pool as imaging
+import therapy_site.processes as processes
 from helpers import HeapJob, NicenessJob, copy_project
-from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.imaging import RenderPool, Workers
-from therapy_site.infographics.fonts import FontSet
-from therapy_site.infographics.icons import load_icons
-from therapy_site.infographics.palette import get_palette
-from therapy_site.infographics.render import Renderer
+from therapy_site.data import FONTS_DIR
+from therapy_site.imaging.fonts import FontSet
+from therapy_site.imaging.palette import get_palette
+from therapy_site.imaging.pool import RenderPool, Workers
 from therapy_site.social.cards import PageCardJob
+from therapy_site.social.drawing import PageCardRenderer as Renderer
 
 
 @pytest.fixture(scope="module")
 def renderer() -> Renderer:
-    return Renderer(FontSet(FONTS_DIR), load_icons(ICONS_DIR), get_palette("light"))
+    return Renderer(FontSet(FONTS_DIR), get_palette("light"))
 
 
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
 
 
 def jobs(prefix: str = "key") -> list[PageCardJob]:
@@ -62,7 +62,7 @@ def test_a_lone_job_is_drawn_without_starting_workers(renderer: Renderer) -> Non
 
 
 def test_pools_share_the_workers_and_each_draws_with_its_own_renderer(renderer: Renderer, two_cores: None) -> None:
-    dark = Renderer(FontSet(FONTS_DIR), load_icons(ICONS_DIR), get_palette("dark"))
+    dark = Renderer(FontSet(FONTS_DIR), get_palette("dark"))
     workers = Workers(2)
     light_pool, dark_pool = RenderPool(renderer, workers), RenderPool(dark, workers)
     for job in jobs("light"):
@@ -124,13 +124,13 @@ def test_a_build_starts_its_workers_once_for_every_plugin_that_draws(
 ) -> None:
     """Infographics, social cards and hero images (three plugins) are drawn by one set of workers, started once."""
     started: list[str] = []
-    real = imaging.ProcessPoolExecutor
+    real = processes.ProcessPoolExecutor
 
     def counting_executor(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.append(kwargs["mp_context"].get_start_method())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(imaging, "ProcessPoolExecutor", counting_executor)
+    monkeypatch.setattr(processes, "ProcessPoolExecutor", counting_executor)
     project = copy_project(tmp_path / "project")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)

@@ -11,11 +11,13 @@ import pytest
 from PIL import Image
 
 from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.infographics.fonts import FontSet
+from therapy_site.imaging.fonts import FontSet
+from therapy_site.imaging.palette import DARK, LIGHT, contrast_ratio, get_palette, hex_rgb
+from therapy_site.imaging.png import encode_png
 from therapy_site.infographics.icons import load_icons
-from therapy_site.infographics.palette import DARK, LIGHT, contrast_ratio, get_palette, hex_rgb
-from therapy_site.infographics.render import FitError, Renderer, encode_png
+from therapy_site.infographics.render import FitError, Renderer
 from therapy_site.infographics.schema import parse_infographic
+from therapy_site.social.drawing import PageCardRenderer
 
 ICONS = load_icons(ICONS_DIR)
 FONTS = FontSet(FONTS_DIR)
@@ -71,7 +73,9 @@ def test_all_layouts_draw_at_exact_sizes_and_are_saved_for_review(palette, artif
         assert portrait.size == (1000, 1500)
         (artifacts_dir / f"infographic-{palette.name}-{layout}-card.png").write_bytes(encode_png(card))
         (artifacts_dir / f"infographic-{palette.name}-{layout}-portrait.png").write_bytes(encode_png(portrait))
-    page = renderer.page_card("The role of trust in therapy", "Why trust matters in therapy.", BRAND, DOMAIN)
+    page = PageCardRenderer(FONTS, palette).page_card(
+        "The role of trust in therapy", "Why trust matters in therapy.", BRAND, DOMAIN
+    )
     assert page.size == (1200, 630)
     (artifacts_dir / f"social-card-{palette.name}.png").write_bytes(encode_png(page))
 

@@ -19,6 +19,7 @@ from therapy_site.material.blog import (
     is_post,
     listing_first_page,
     listing_page_number,
+    paginate,
     post_authors,
     post_categories,
     post_created,
@@ -133,3 +134,23 @@ def test_front_matter_problems_are_the_ones_material_rejects() -> None:
     assert post_front_matter_problems("x.md", valid) == []
     assert [key for key, _ in post_front_matter_problems("x.md", {**valid, "pin": "often"})] == ["pin"]
     assert [key for key, _ in post_front_matter_problems("x.md", {**valid, "readtime": "long"})] == ["readtime"]
+
+
+def test_paginate_splits_posts_as_materials_pages() -> None:
+    assert paginate([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert paginate([1, 2, 3], 0) == [[1, 2, 3]]  # not paginated: one page shows all
+    assert paginate([], 3) == []
+
+
+def test_blog_urls_of_posts_and_views(objects_build) -> None:
+    settings = blog_settings(objects_build.config)
+    assert settings.post_slug({"slug": "own-slug", "title": "A Title"}) == "own-slug"
+    assert settings.post_slug({"title": "A Title"}) == "a-title"
+    assert settings.post_url("a-title") == "/blog/a-title/"
+    assert settings.post_url(None) is None
+    category = settings.slugify(settings.categories_allowed[0])
+    for path in ("blog/page/2", "blog/archive/2025", "blog/archive/2025/page/3", f"blog/category/{category}",
+                 f"blog/category/{category}/page/2", "blog/a-title"):
+        assert settings.view_exists(path, ["a-title"]), path
+    for path in ("blog/category/not-allowed", "blog/archive/25", "blog/other", "about/page/2"):
+        assert not settings.view_exists(path, ["a-title"]), path

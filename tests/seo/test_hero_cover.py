@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from therapy_site.infographics.render import encode_png
+from therapy_site.imaging.png import encode_png
 from therapy_site.seo.hero_images import SIZES, cover, hero_images
 
 

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-import therapy_site.imaging as imaging
+import therapy_site.processes as processes
 import therapy_site.validation.runner as runner
 from therapy_site.project import load_project
 from therapy_site.validation.context import CheckContext
@@ -23,7 +23,7 @@ def crash(paths: list[Path]) -> list[list[object]]:
 
 
 def main(project: Path, mode: str) -> None:
-    imaging.available_cores = lambda: 2  # the same on any machine
+    processes.available_cores = lambda: 2  # the same on any machine
     if mode == "one-by-one":
         runner.CONVERSIONS_PER_WORKER = 10**6  # never enough pages: no workers
     elif mode == "crashing-workers":

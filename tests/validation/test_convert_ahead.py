@@ -79,7 +79,7 @@ def test_with_another_thread_running_no_worker_is_forked(crowded_project: Path) 
         context = CheckContext(load_project(crowded_project / "mkdocs.yml"))
         entries = markdown_files([crowded_project / "docs"])
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+            patch.setattr("therapy_site.processes.available_cores", lambda: 2)
             converted = runner.convert_ahead(entries, context)
     finally:
         stop.set()

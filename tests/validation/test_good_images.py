@@ -10,7 +10,8 @@ import pytest
 import therapy_site.validation.images as images
 from helpers import copy_project
 from therapy_site.project import load_project
-from therapy_site.validation.context import GOOD_IMAGES_FILE, CheckContext
+from therapy_site.validation.context import CheckContext
+from therapy_site.validation.pictures import GOOD_IMAGES_FILE
 from therapy_site.validation.runner import check_site
 
 HERO = Path("docs/assets/images/anxiety-hero.webp")
@@ -55,7 +56,7 @@ def test_a_first_check_judges_many_pictures_across_the_cores(tmp_path: Path, mon
     damaged one, to word its finding."""
     from PIL import Image
 
-    monkeypatch.setattr("therapy_site.imaging.available_cores", lambda: 2)
+    monkeypatch.setattr("therapy_site.processes.available_cores", lambda: 2)
     project = copy_project(tmp_path / "project")
     gallery = project / "docs" / "assets" / "images" / "gallery"
     gallery.mkdir()

@@ -89,3 +89,13 @@ def test_plain_python_markdown_loads_a_feature_without_material_or_mkdocs(featur
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_social_and_seo_draw_with_imaging_not_with_the_infographics() -> None:
+    graph = subpackage_graph()
+    assert "imaging" in graph["social"] and "imaging" in graph["seo"] and "imaging" in graph["infographics"]
+    assert "infographics" not in graph["social"] and "infographics" not in graph["seo"]
+
+
+def test_imaging_knows_no_feature_that_draws() -> None:
+    assert subpackage_graph()["imaging"].isdisjoint({"infographics", "social", "seo"})

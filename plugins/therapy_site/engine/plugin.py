@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from therapy_site.engine.settings import (
@@ -39,9 +38,6 @@ from therapy_site.engine.settings import (
     feature_options,
 )
 from therapy_site.material.plugin import add_templates_dir
-from therapy_site.pictures import RASTER_SUFFIXES, PictureError, clean_published
-
-log = get_plugin_logger(__name__)
 
 PLUGIN = "therapy-site"
 
@@ -63,6 +59,7 @@ class EngineConfig(Config):
     takeaways = c.Optional(c.Type((dict, bool)))
     seo = c.Optional(c.Type((dict, bool)))
     guidance = c.Optional(c.Type((dict, bool)))
+    pictures = c.Optional(c.Type((dict, bool)))
     # <meta name="generator" content="therapy-site X.Y.Z"> on every page: off unless the practice wants it.
     generator = c.Type(bool, default=False)
 
@@ -73,7 +70,6 @@ class EnginePlugin(BasePlugin[EngineConfig]):
         self.dirty = False
         self.starting = True
         self.features: dict[str, BasePlugin] = {}
-        self.pictures: list[tuple[Path, Path]] = []  # (in docs/ or the theme, in the site) of this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per ``mkdocs build`` or ``serve`` process: the features loaded next start the same way."""
@@ -87,13 +83,7 @@ class EnginePlugin(BasePlugin[EngineConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["therapy_generator"] = f"therapy-site {version('therapy-site')}" if self.config.generator else ""
-        self.pictures = copied_pictures(files)
         return env
-
-    @event_priority(-100)  # after every plugin wrote its files: the copies MkDocs made are final
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        pictures, self.pictures = self.pictures, []
-        publish_clean_pictures(pictures, config)
 
     def _load_features(self, config: MkDocsConfig) -> None:
         schema: Any = dict(config._schema)["plugins"]
@@ -124,38 +114,6 @@ class EnginePlugin(BasePlugin[EngineConfig]):
             startup = getattr(plugin, "on_startup", None)
             if callable(startup):
                 startup(command=self.command, dirty=self.dirty)
-
-
-def copied_pictures(files: Files) -> list[tuple[Path, Path]]:
-    """The raster pictures MkDocs copies as they are (from docs/ or the theme): source and published path."""
-    return [
-        (Path(file.abs_src_path), Path(file.abs_dest_path))
-        for file in files
-        if file.abs_src_path
-        and not file.generated_by
-        and Path(file.abs_src_path).suffix.lower() in RASTER_SUFFIXES
-        and not file.is_documentation_page()
-    ]
-
-
-def publish_clean_pictures(pictures: list[tuple[Path, Path]], config: MkDocsConfig) -> None:
-    """Replace each copied picture by a copy without location or camera details (the original stays as it is).
-
-    A picture that cannot be cleaned is not published: an error says which and why.
-    """
-    for source, published in pictures:
-        if not published.is_file():
-            continue  # not written by this build (excluded, or a preview's unchanged file)
-        try:
-            clean_published(source, published)
-        except (PictureError, OSError) as problem:
-            published.unlink(missing_ok=True)
-            root = Path(config.config_file_path).parent
-            shown = source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
-            log.error(
-                f"{shown}: picture left out of the site: {problem}; export it again as JPEG, PNG or WebP "
-                "(its location and camera details could not be removed)"
-            )
 
 
 def configure_site(config: MkDocsConfig) -> None:

@@ -62,6 +62,7 @@ PLUGINS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("takeaways", "therapy-site/takeaways", {}),
     ("seo", "therapy-site/seo", {}),
     ("guidance", "therapy-site/guidance", {}),  # the preview's writing-guidance panel; nothing in a build
+    ("pictures", "therapy-site/pictures", {}),  # clean copies of the pictures MkDocs copied, after every other plugin
 )
 
 # Markdown extensions every page is written with, added when a site does not list them (its own options win).

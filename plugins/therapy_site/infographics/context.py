@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from therapy_site.data import FONTS_DIR, ICONS_DIR
-from therapy_site.infographics.fonts import FontSet
+from therapy_site.imaging.fonts import FontSet
+from therapy_site.imaging.palette import get_palette
 from therapy_site.infographics.icons import Icon, load_icons
-from therapy_site.infographics.palette import get_palette
 from therapy_site.infographics.render import FitError, Renderer, check_fit
 from therapy_site.infographics.schema import Infographic
 

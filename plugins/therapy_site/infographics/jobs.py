@@ -6,60 +6,15 @@ palette, icons, renderer version and the Pillow/FreeType/Raqm versions.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import PIL
-from PIL import features
-
-from therapy_site.infographics import RENDERER_VERSION
-from therapy_site.infographics.render import Renderer, encode_png
+from therapy_site.imaging.digest import content_digest
+from therapy_site.imaging.png import encode_png
+from therapy_site.infographics.render import Renderer
 from therapy_site.infographics.schema import Infographic
 
 INFOGRAPHICS_DIR = "assets/infographics"
-
-
-def _code_digest() -> str:
-    """Hash of the drawing code itself, so a change to it never serves stale images from the cache."""
-    digest = hashlib.sha256()
-    for name in ("render.py", "icons.py", "palette.py"):
-        digest.update((Path(__file__).parent / name).read_bytes())
-    return digest.hexdigest()
-
-
-def _engine() -> dict[str, str | None]:
-    return {
-        "renderer": RENDERER_VERSION,
-        "code": _code_digest(),
-        "pillow": PIL.__version__,
-        "freetype": features.version("freetype2"),
-        "raqm": features.version("raqm"),
-    }
-
-
-def engine_of(renderer: Renderer) -> dict[str, str | None]:
-    """:func:`_engine`, worked out once per renderer (a build's renderer names many images)."""
-    if renderer.engine_fingerprint is None:
-        renderer.engine_fingerprint = _engine()
-    return renderer.engine_fingerprint
-
-
-def content_digest(kind: str, data: Any, renderer: Renderer, brand: str, domain: str) -> str:
-    payload = {
-        "kind": kind,
-        "data": data,
-        "fonts": renderer.fonts.fingerprint(),
-        "palette": renderer.palette.fingerprint(),
-        "brand": brand,
-        "domain": domain,
-        "engine": engine_of(renderer),
-    }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def slugify(text: str) -> str:

@@ -21,11 +21,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
-from therapy_site.infographics.cache import ImageCache
+from therapy_site.imaging.batch import DrawsWhileBuilding, ImageBatch
+from therapy_site.imaging.cache import ImageCache
+from therapy_site.imaging.fonts import MissingFontError
 from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
 from therapy_site.infographics.extension import InfographicsExtension
-from therapy_site.infographics.fonts import MissingFontError
 from therapy_site.infographics.jobs import InfographicJob
 from therapy_site.practice import practice_from_config
 from therapy_site.reporting import PageSession, validation_reports

@@ -1,26 +1,23 @@
-"""Draw infographics and page social cards with Pillow: our fonts (Raqm), the site palette,
-text wrapped and fitted, drawn at 2× and downsampled, encoded without metadata.
+"""Draw infographics with Pillow: the portrait (download) and the social card, in our fonts and the site palette
+(:mod:`therapy_site.imaging.canvas`: text wrapped and fitted, drawn at 2× and downsampled).
 """
 
 from __future__ import annotations
 
-import io
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
-from therapy_site.infographics.fonts import FontSet
+from therapy_site.imaging.canvas import CARD_SIZE, CODE, Canvas, TextBox, TextRenderer, U, u
+from therapy_site.imaging.fonts import FontSet
+from therapy_site.imaging.palette import Palette
+from therapy_site.infographics import RENDERER_VERSION
 from therapy_site.infographics.icons import Icon, draw_icon
-from therapy_site.infographics.palette import RGB, Palette
 from therapy_site.infographics.schema import Infographic, Item, KeyPath
 
-U = 2  # drawing scale: draw at 2× and downsample for clean edges
-CARD_SIZE = (1200, 630)
 PORTRAIT_SIZE = (1000, 1500)
 SCALES = (1.15, 1.0, 0.92, 0.84, 0.76, 0.68)
-LINE = 1.3
 
 
 CARD_PADDING_X, CARD_PADDING_Y = 26 * U, 20 * U
@@ -40,108 +37,6 @@ class FitError(ValueError):
         self.path = path
 
 
-def u(value: float) -> int:
-    """1× pixels to canvas pixels."""
-    return round(value * U)
-
-
-@dataclass(frozen=True)
-class TextBox:
-    lines: tuple[str, ...]
-    font: ImageFont.FreeTypeFont
-    size: int  # canvas pixels
-
-    @property
-    def line_height(self) -> int:
-        return round(self.size * LINE)
-
-    @property
-    def height(self) -> int:
-        return self.line_height * len(self.lines)
-
-    def width(self) -> int:
-        return max((round(self.font.getlength(line)) for line in self.lines), default=0)
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str] | None:
-    """Greedy word wrap; ``None`` when a single word is wider than ``width``."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if font.getlength(word) > width:
-            return None
-        candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate) <= width:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
-
-
-def ellipsize(lines: list[str], font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    if len(lines) <= max_lines:
-        return lines
-    kept = lines[:max_lines]
-    last = kept[-1]
-    while last and font.getlength(last + "…") > width:
-        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-    kept[-1] = last.rstrip(" ,;:.") + "…"
-    return kept
-
-
-class _NoDraw:
-    """Stands in for ``ImageDraw`` when only the layout is wanted (the fit check)."""
-
-    def __getattr__(self, name: str) -> Callable[..., None]:
-        return lambda *args, **kwargs: None
-
-
-class Canvas:
-    def __init__(self, size: tuple[int, int], background: RGB, *, dry: bool = False) -> None:
-        self.size = size
-        self.dry = dry
-        self.image = Image.new("RGB", (1, 1) if dry else (size[0] * U, size[1] * U), background)
-        self.draw: ImageDraw.ImageDraw | _NoDraw = _NoDraw() if dry else ImageDraw.Draw(self.image)
-
-    def text(self, box: TextBox, left: int, top: int, colour: RGB) -> int:
-        """Draw ``box`` with its top-left at (left, top); return the y below it."""
-        for index, line in enumerate(box.lines):
-            middle = top + box.line_height * index + box.line_height // 2
-            self.draw.text((left, middle), line, font=box.font, fill=colour, anchor="lm")
-        return top + box.height
-
-    def card(self, rect: tuple[int, int, int, int], fill: RGB, outline: RGB) -> None:
-        self.draw.rounded_rectangle(rect, radius=u(18), fill=fill, outline=outline, width=u(1.5))
-
-    def finish(self) -> Image.Image:
-        if self.dry:
-            return self.image
-        return self.image.reduce(U)  # box-average each 2×2 block: supersampled anti-aliasing
-
-
-def without_metadata(image: Image.Image) -> Image.Image:
-    """``image`` when it carries no metadata (drawn here), else a copy without its EXIF, ICC, XMP or text.
-
-    Pillow writes what ``image.info`` holds (a PNG's colour profile, a JPEG's comment); copying every
-    image's pixels to drop it cost a fifth of the drawing time.
-    """
-    if not image.info:
-        return image
-    clean = image.copy()
-    clean.info = {}
-    return clean
-
-
-def encode_png(image: Image.Image) -> bytes:
-    """PNG bytes without metadata (no text, time or colour-profile chunks), identical for identical pixels."""
-    buffer = io.BytesIO()
-    without_metadata(image).save(buffer, "PNG", compress_level=6)
-    return buffer.getvalue()
-
-
 @dataclass(frozen=True)
 class Part:
     """A piece of a card: text, an icon, or a step number, stacked top to bottom."""
@@ -153,32 +48,17 @@ class Part:
     icon: Icon | None = None
 
 
-class Renderer:
-    """Draws one infographic's two images, or a page's social card, in one palette."""
+class Renderer(TextRenderer):
+    """Draws one infographic's two images in one palette."""
+
+    VERSION = RENDERER_VERSION
+    CODE = (*(Path(__file__).with_name(name) for name in ("render.py", "icons.py")), *CODE)
 
     def __init__(self, fonts: FontSet, icons: dict[str, Icon], palette: Palette) -> None:
-        palette.check_contrast()
-        self.fonts = fonts
+        super().__init__(fonts, palette)
         self.icons = icons
-        self.palette = palette
-        # What the pixels depend on besides the data (code, library versions): worked out once, by jobs.engine_of.
-        self.engine_fingerprint: dict[str, str | None] | None = None
 
     # -- text fitting -------------------------------------------------------
-
-    def box(self, text: str, face: str, size: float, width: int) -> TextBox | None:
-        font = self.fonts.font(face, u(size))
-        # Composed (NFC): text typed as 'e' + a combining accent is drawn (and measured) as the one 'é' the font has.
-        lines = wrap(unicodedata.normalize("NFC", text), font, width)
-        return None if lines is None else TextBox(tuple(lines), font, u(size))
-
-    def fit(self, text: str, face: str, sizes: tuple[float, ...], width: int, max_lines: int) -> TextBox | None:
-        """The largest size at which ``text`` wraps into ``max_lines`` lines."""
-        for size in sizes:
-            box = self.box(text, face, size, width)
-            if box is not None and len(box.lines) <= max_lines:
-                return box
-        return None
 
     def fit_or_fail(
         self, text: str, face: str, sizes: tuple[float, ...], width: int, max_lines: int, path: KeyPath
@@ -188,13 +68,10 @@ class Renderer:
             raise FitError(path, f"is too long to fit in {max_lines} lines of the image; shorten it")
         return box
 
-    def colour(self, name: str) -> RGB:
-        return getattr(self.palette, name)
-
     # -- the portrait (1000×1500) ------------------------------------------
 
     def _header(self, info: Infographic, brand: str, width: int) -> list[Part]:
-        brand_box = self._ellipsized(brand, "semibold", 22, width, 1)
+        brand_box = self.ellipsized(brand, "semibold", 22, width, 1)
         title = self.fit_or_fail(info.title, "bold", (58, 52, 46, 42, 38, 34), width, 3, ())
         parts = [Part("text", brand_box.height, brand_box, "primary"), Part("gap", u(22))]
         parts.append(Part("text", title.height, title, "text"))
@@ -347,7 +224,7 @@ class Renderer:
         panel_left = u(width * 0.58)
         left_width = panel_left - margin - u(40)
         top = margin
-        brand_box = self._ellipsized(brand, "semibold", 22, left_width, 1)
+        brand_box = self.ellipsized(brand, "semibold", 22, left_width, 1)
         top = canvas.text(brand_box, margin, top, self.palette.primary) + u(18)
         canvas.draw.rounded_rectangle([margin, top, margin + u(64), top + u(6)], radius=u(3), fill=self.palette.accent)
         top += u(28)
@@ -365,7 +242,7 @@ class Renderer:
             if summary is None:
                 raise FitError(("summary",), "is too long to fit next to the title on the social card; shorten it")
             canvas.text(summary, margin, top, self.palette.muted)
-        footer = self._ellipsized(domain, "semibold", 18, left_width, 1)
+        footer = self.ellipsized(domain, "semibold", 18, left_width, 1)
         canvas.text(footer, margin, u(height) - margin - footer.height, self.palette.muted)
         self._card_panel(canvas, info, (panel_left, u(40), u(width) - u(40), u(height) - u(40)))
         return canvas.finish()
@@ -414,54 +291,6 @@ class Renderer:
             label = str(index + 1)
             canvas.draw.text((x + diameter / 2, middle), label, font=font, fill=self.palette.background, anchor="mm")
 
-    # -- a page's social card (1200×630) ------------------------------------
-
-    def page_card(self, title: str, description: str, brand: str, domain: str) -> Image.Image:
-        width, height = CARD_SIZE
-        margin = u(72)
-        canvas = Canvas(CARD_SIZE, self.palette.band)
-        self._decoration(canvas)
-        inner = u(width) - 2 * margin - u(120)
-        brand_box = self._ellipsized(brand, "semibold", 26, inner, 1)
-        top = canvas.text(brand_box, margin, margin, self.palette.band_muted) + u(20)
-        rule = [margin, top, margin + u(72), top + u(6)]
-        canvas.draw.rounded_rectangle(rule, radius=u(3), fill=self.palette.band_text)
-        top += u(40)
-        title_box = self.fit(title, "bold", (70, 64, 58, 52, 46, 42), inner, 3)
-        if title_box is None:
-            title_box = self._ellipsized(title, "bold", 42, inner, 3)
-        top = canvas.text(title_box, margin, top, self.palette.band_text) + u(24)
-        footer = self._ellipsized(domain, "semibold", 22, inner, 1)
-        footer_top = u(height) - margin - footer.height
-        if description:
-            lines = max(0, min(3, (footer_top - u(24) - top) // round(u(26) * LINE)))
-            if lines:
-                box = self.fit(description, "regular", (27, 25), inner, lines) or self._ellipsized(
-                    description, "regular", 25, inner, lines
-                )
-                canvas.text(box, margin, top, self.palette.band_muted)
-        canvas.text(footer, margin, footer_top, self.palette.band_text)
-        return canvas.finish()
-
-    def _ellipsized(self, text: str, face: str, size: float, width: int, max_lines: int) -> TextBox:
-        font = self.fonts.font(face, u(size))
-        lines = wrap(text, font, width) or [text]
-        return TextBox(tuple(ellipsize(lines, font, width, max_lines)), font, u(size))
-
-    def _decoration(self, canvas: Canvas) -> None:
-        """Quiet concentric rings in the corner: shape, never text."""
-        width, height = (u(value) for value in CARD_SIZE)
-        ring = blend(self.palette.band, self.palette.band_text, 0.12)
-        cx, cy = width - u(40), height + u(20)
-        for radius in (u(170), u(250), u(330)):
-            canvas.draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=ring, width=u(10))
-
-
-def blend(first: RGB, second: RGB, amount: float) -> RGB:
-    r, g, b = (round(a + (b - a) * amount) for a, b in zip(first, second, strict=True))
-    return r, g, b
-
-
 def check_fit(renderer: Renderer, info: Infographic, brand: str, domain: str) -> FitError | None:
     """Lay out both images without encoding them; return what does not fit."""
     try:
@@ -472,4 +301,4 @@ def check_fit(renderer: Renderer, info: Infographic, brand: str, domain: str) ->
     return None
 
 
-__all__ = ["CARD_SIZE", "PORTRAIT_SIZE", "FitError", "Renderer", "check_fit", "encode_png", "without_metadata"]
+__all__ = ["CARD_SIZE", "PORTRAIT_SIZE", "FitError", "Renderer", "check_fit"]

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from therapy_site.infographics.fonts import FontSet, describe_character
+from therapy_site.imaging.fonts import FontSet, describe_character
 
 LAYOUTS = ("grid", "comparison", "steps", "stats")
 MIN_ITEMS, MAX_ITEMS = 2, 8

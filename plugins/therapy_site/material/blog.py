@@ -8,11 +8,12 @@ change in Material's blog, or a move to Zensical, is handled in one file.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from material.plugins.blog.author import Author
 from material.plugins.blog.structure import Archive, Category, Post, Profile, View
@@ -24,6 +25,10 @@ BLOG_PLUGIN = "material/blog"
 # The name Material registers its excerpt tree processor under while it re-renders a post for a listing page.
 # The template Material's blog gives a post whose front matter names none.
 DEFAULT_POST_TEMPLATE = "blog-post.html"
+T = TypeVar("T")
+# The URLs of the views Material's blog generates below its folder (default formats): numbered index pages,
+# yearly archives, categories (each possibly paginated).
+VIEW_URL_PATTERNS = (r"page/\d+", r"archive/\d{4}(/page/\d+)?", r"category/([^/]+)(/page/\d+)?")
 
 __all__ = [
     "Author",
@@ -45,6 +50,7 @@ __all__ = [
     "listing_page_number",
     "listing_pages",
     "listing_posts",
+    "paginate",
     "post_authors",
     "post_categories",
     "post_created",
@@ -139,9 +145,19 @@ def listing_posts(view: View, config: Any) -> list[Post]:
     first = listing_first_page(view)
     if blog is None or len(first.pages) < 2 or view not in first.pages:
         return posts
-    step = max(1, int(blog._config_pagination_per_page(first)))
+    pages = paginate(posts, max(1, int(blog._config_pagination_per_page(first))))
     at = first.pages.index(view)
-    return posts[at * step : at * step + step]
+    return pages[at] if at < len(pages) else []
+
+
+def paginate(posts: Sequence[T], per_page: int) -> list[list[T]]:
+    """The posts each page of a listing shows, first page first, as Material's blog splits them.
+
+    ``per_page`` 0 (or less): the listing is not paginated, one page shows them all.
+    """
+    if per_page <= 0:
+        return [list(posts)]
+    return [list(posts[at : at + per_page]) for at in range(0, len(posts), per_page)]
 
 
 # -- posts --------------------------------------------------------------------------------------------------------
@@ -226,6 +242,44 @@ class BlogSettings:
     post_url_format: str
     slugify: Callable[[str], str]
     future_is_draft: bool = True  # draft_if_future_date: a post dated in the future is scheduled, unpublished
+
+    @property
+    def url_dir(self) -> str:
+        """The blog's folder in site URLs (``blog``): its posts and views are below it."""
+        return posixpath.normpath(self.blog_dir)
+
+    def post_slug(self, meta: dict[str, Any]) -> str | None:
+        """The slug Material's blog gives a post: its front matter's ``slug``, else its slugified title."""
+        slug = meta.get("slug")
+        if isinstance(slug, str) and slug:
+            return slug
+        title = meta.get("title")
+        if isinstance(title, str) and title:
+            return self.slugify(title)
+        return None
+
+    def post_url(self, slug: str | None) -> str | None:
+        """A post's URL path (``/blog/<slug>/``); ``None`` when it holds more than the slug (a date) or no slug."""
+        if self.post_url_format != "{slug}" or not slug:
+            return None
+        return f"/{self.url_dir}/{slug}/"
+
+    def view_exists(self, path: str, post_slugs: Iterable[str]) -> bool:
+        """Whether the site path ``path`` (``blog/page/2``, no slashes around) is a post or a view of the blog.
+
+        Views: the index's numbered pages, the yearly archives and the allowed categories (and their pages).
+        """
+        if not path.startswith(self.url_dir + "/"):
+            return False
+        rest = path[len(self.url_dir) + 1 :]
+        if rest in post_slugs:
+            return True
+        categories = {self.slugify(name) for name in self.categories_allowed}
+        for pattern in VIEW_URL_PATTERNS:
+            match = re.fullmatch(pattern, rest)
+            if match and (not pattern.startswith("category") or match.group(1) in categories):
+                return True
+        return False
 
 
 def blog_settings(config: Any) -> BlogSettings | None:

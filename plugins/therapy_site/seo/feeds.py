@@ -35,7 +35,7 @@ class FeedImage:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    from therapy_site.infographics.cache import write_atomic
+    from therapy_site.imaging.cache import write_atomic
 
     write_atomic(path, data)
 

@@ -7,7 +7,7 @@ cover-cropped around the centre and encoded as baseline JPEG without metadata:
 * ``16x9``, ``4x3``, ``1x1``: 1200 px wide, the BlogPosting ``image`` list.
 
 Files are named by a hash of the hero's bytes and of this drawing code, so they are cached (like the
-infographics, :class:`therapy_site.infographics.cache.ImageCache`) and never stale.
+infographics, :class:`therapy_site.imaging.cache.ImageCache`) and never stale.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 import PIL
 from PIL import Image
 
-from therapy_site.infographics.render import without_metadata
+from therapy_site.imaging.png import without_metadata
 from therapy_site.pictures import upright
 
 VERSION = "5"  # 5: a phone photo is turned upright (EXIF orientation) before it is cropped

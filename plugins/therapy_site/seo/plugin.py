@@ -19,8 +19,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from therapy_site.assets import add_stylesheet
-from therapy_site.infographics.cache import ImageCache
-from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
+from therapy_site.imaging.batch import DrawsWhileBuilding, ImageBatch
+from therapy_site.imaging.cache import ImageCache
 from therapy_site.material.blog import is_listing, is_post, listing_posts, post_created, post_updated
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import page_data

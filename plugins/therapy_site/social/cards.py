@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from therapy_site.infographics.jobs import content_digest
-from therapy_site.infographics.render import Renderer, encode_png
+from therapy_site.imaging.digest import content_digest
+from therapy_site.imaging.png import encode_png
+from therapy_site.social.drawing import PageCardRenderer
 
 SOCIAL_DIR = "assets/social"
 
 
-def page_card_key(title: str, description: str, renderer: Renderer, brand: str, domain: str) -> str:
+def page_card_key(title: str, description: str, renderer: PageCardRenderer, brand: str, domain: str) -> str:
     return content_digest("page-card", {"title": title, "description": description}, renderer, brand, domain)
 
 
@@ -28,6 +29,6 @@ class PageCardJob:
     def site_paths(self) -> list[str]:
         return [self.site_path()]
 
-    def render(self, renderer: Renderer) -> dict[str, bytes]:
+    def render(self, renderer: PageCardRenderer) -> dict[str, bytes]:
         image = renderer.page_card(self.title, self.description, self.brand, self.domain)
         return {self.site_path(): encode_png(image)}

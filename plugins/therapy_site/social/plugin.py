@@ -20,17 +20,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import yaml_load
 
-from therapy_site.infographics.cache import ImageCache
-from therapy_site.infographics.context import InfographicsContext
-from therapy_site.infographics.drawing import DrawsWhileBuilding, ImageBatch
-from therapy_site.infographics.fonts import MissingFontError, describe_character
-from therapy_site.infographics.palette import PALETTES
-from therapy_site.infographics.render import CARD_SIZE
+from therapy_site.data import FONTS_DIR
+from therapy_site.imaging.batch import DrawsWhileBuilding, ImageBatch
+from therapy_site.imaging.cache import ImageCache
+from therapy_site.imaging.canvas import CARD_SIZE
+from therapy_site.imaging.fonts import FontSet, MissingFontError, describe_character
+from therapy_site.imaging.palette import PALETTES, get_palette
 from therapy_site.material.escaping import plain
 from therapy_site.pagedata import SocialImage, page_data
 from therapy_site.practice import practice_from_config
 from therapy_site.seo.hero_images import hero_images
 from therapy_site.social.cards import PageCardJob, page_card_key
+from therapy_site.social.drawing import PageCardRenderer
 from therapy_site.sources import front_matter_key_line, read_source
 
 log = get_plugin_logger(__name__)
@@ -41,7 +42,7 @@ SOCIAL_IMAGE_KEY = "social_image"
 class SocialConfig(Config):
     page_cards = c.Type(bool, default=True)  # a generated card for every page without an image of its own
     palette = c.Choice(tuple(PALETTES), default="light")
-    assets_dir = c.Optional(c.Type(str))  # a folder with fonts/ and icons/; default: the package's own
+    assets_dir = c.Optional(c.Type(str))  # a folder with fonts/; default: the package's own
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/therapy-site/social")
     workers = c.Type(int, default=4)
@@ -60,7 +61,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         self.brand = practice_from_config(config).name
         self.domain = urlsplit(self._published_site_url(config)).netloc or self.brand
         self._images: ImageBatch | None = None
-        self._context: InfographicsContext | None = None
+        self._renderer: PageCardRenderer | None = None
         self._assets = root / self.config.assets_dir if self.config.assets_dir else None
         self.cache = ImageCache(root / self.config.cache_dir, enabled=self.config.cache)
         self.drawing_workers = self.shared_workers(config)
@@ -80,15 +81,19 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         return str((configured or {}).get("site_url") or "") if isinstance(configured, dict) else ""
 
     @property
-    def context(self) -> InfographicsContext:
-        """The drawing context, made when the first card is needed."""
-        if self._context is None:
+    def context(self) -> PageCardRenderer:
+        """The cards' drawing context (fonts, palette), made when the first card is needed.
+
+        The validation's card-glyph rule reads its fonts too.
+        """
+        if self._renderer is None:
+            fonts = FontSet(self._assets / "fonts" if self._assets else FONTS_DIR)
             try:
-                self._context = InfographicsContext(self._assets, self.config.palette)
-                self._context.fonts.fingerprint()
+                fonts.fingerprint()
             except MissingFontError as error:
                 raise PluginError(f"{PLUGIN}: {error}") from error
-        return self._context
+            self._renderer = PageCardRenderer(fonts, get_palette(self.config.palette))
+        return self._renderer
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         data = page_data(page)
@@ -114,7 +119,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         description = " ".join(plain(page.meta.get("description") or "").split())
         self._check_glyphs(page, "title", title, "bold")
         self._check_glyphs(page, "description", description, "regular")
-        key = page_card_key(title, description, self.context.renderer, self.brand, self.domain)
+        key = page_card_key(title, description, self.context, self.brand, self.domain)
         job = PageCardJob(key, title, description, self.brand, self.domain)
         self.images.add(job)  # drawn from now on, while the build goes on
         width, height = CARD_SIZE
@@ -149,7 +154,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
     def images(self) -> ImageBatch:
         """The build's cards, drawn from the first one on (the drawing context is made then)."""
         if self._images is None:
-            self._images = ImageBatch(self.context.renderer, self.cache, self.drawing_workers)
+            self._images = ImageBatch(self.context, self.cache, self.drawing_workers)
         return self._images
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -37,6 +37,7 @@ from typing import Any
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.structure.files import File, Files
 
+from therapy_site.material.blog import paginate
 from therapy_site.theme.blog_index import BlogIndex
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -125,18 +126,12 @@ def listing_pages(layout: BlogLayout, post: Any) -> list[tuple[Any, list[Any]]]:
     """The listing pages that show ``post``, each with the posts it shows."""
     found = []
     for view in layout.views:
-        posts = list(view.posts)
-        index = next((at for at, other in enumerate(posts) if other is post), None)
-        if index is None:
-            continue
         step = layout.per_page.get(id(view), 0)
         pages = list(getattr(view, "pages", None) or [view])
-        if step <= 0:
-            found.append((view, posts))
-            continue
-        number = index // step
-        page = pages[number] if number < len(pages) else view
-        found.append((page, posts[number * step : (number + 1) * step]))
+        for number, shown in enumerate(paginate(list(view.posts), step)):
+            if any(other is post for other in shown):
+                found.append((pages[number] if step > 0 and number < len(pages) else view, shown))
+                break
     return found
 
 

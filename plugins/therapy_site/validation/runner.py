@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from datetime import date
 from pathlib import Path
 
+from therapy_site.processes import plan_workers, worker_pool
 from therapy_site.validation.blocks import check_blocks, has_blocks, site_converts_faq
 from therapy_site.validation.content_security import check_content_security
 from therapy_site.validation.context import CheckContext
@@ -202,18 +203,14 @@ def convert_pages_ahead(paths: list[Path], context: CheckContext) -> dict[str, l
     not possible (another thread runs, as in a preview's rebuilds, or not POSIX), with too few pages to
     pay for the workers, or when a worker fails: nothing, and the rules convert each page themselves.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
-    from therapy_site.imaging import available_cores, process_context
-
-    workers, process = available_cores(), process_context()
-    if workers < 2 or len(paths) < CONVERSIONS_PER_WORKER * workers or process.get_start_method() != "fork":
+    plan = plan_workers(len(paths), jobs_per_worker=CONVERSIONS_PER_WORKER, inherits_state=True)
+    if not plan.workers:
         return {}
     context.markdown()  # built once here, inherited by every worker
-    per_chunk = max(1, min(CONVERSIONS_PER_WORKER, len(paths) // (workers * 4)))
+    per_chunk = max(1, min(CONVERSIONS_PER_WORKER, len(paths) // (plan.workers * 4)))
     chunks = [paths[start : start + per_chunk] for start in range(0, len(paths), per_chunk)]
     try:
-        with ProcessPoolExecutor(workers, mp_context=process, initializer=_adopt_context, initargs=(context,)) as pool:
+        with worker_pool(plan, initializer=_adopt_context, initargs=(context,)) as pool:
             found = [findings for chunk in pool.map(_convert_in_worker, chunks) for findings in chunk]
     except Exception:  # a worker that died, or no processes here: the rules convert each page themselves
         return {}

@@ -10,9 +10,8 @@ from typing import Any, ClassVar, Protocol
 
 from mkdocs.exceptions import PluginError
 
-from therapy_site.imaging import DrawingFailed, RenderPool, Workers
-from therapy_site.infographics.cache import ImageCache, cache_file, write_atomic
-from therapy_site.infographics.render import Renderer
+from therapy_site.imaging.cache import ImageCache, cache_file, write_atomic
+from therapy_site.imaging.pool import DrawingFailed, RenderPool, Workers
 
 
 class ImageJob(Protocol):
@@ -20,7 +19,7 @@ class ImageJob(Protocol):
 
     def site_paths(self) -> list[str]: ...
 
-    def render(self, renderer: Renderer) -> dict[str, bytes]: ...
+    def render(self, renderer: Any) -> dict[str, bytes]: ...  # renderer: the batch's, in the process that draws
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Workers are forked when this process runs no other thread (``mkdocs build``):
 cheapest, and nothing is imported again. Forking a process that runs threads
 (``mkdocs serve``) is unsafe, so there they start from a fork server, which
 imports the program's main module again (MkDocs' own entry point allows that).
+:mod:`therapy_site.processes` decides (start method, count, whether to start).
 Workers run at a lower priority than the build, whose pages are the longest
 path: they draw on the cores the build leaves idle, and on all of them once
 the pages are written.
@@ -19,17 +20,17 @@ the pages are written.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
-import multiprocessing
 import os
 import pickle
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
 
+from therapy_site.processes import keep_freed_memory, plan_workers, worker_pool
+
 WORKER_NICENESS = 10  # below the build process, which the pages wait for
+JOBS_PER_WORKER = 0  # an image takes long enough to draw that two already pay for starting the workers
 
 
 class Job(Protocol):
@@ -38,35 +39,8 @@ class Job(Protocol):
     def render(self, renderer: Any) -> dict[str, Any]: ...  # site path -> image bytes (or where they went)
 
 
-def available_cores() -> int:
-    """Cores this process may run on (a container's limit, not the host's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 # Set in each worker process by its initializer; never used by the process that builds the site.
 _worker_renderers: dict[str, Any] = {}
-
-
-# glibc's mallopt parameters (malloc.h): keep freed blocks up to these sizes in the process.
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-KEPT_BLOCK_BYTES, KEPT_FREE_BYTES = 32 << 20, 128 << 20
-
-
-def keep_freed_memory() -> None:
-    """Let this worker process reuse the memory it frees instead of handing it back to the system.
-
-    Each picture allocates and frees megabytes; by default glibc returns such blocks to the kernel on
-    every free, and the next picture faults fresh zeroed pages in: measured, a third of a worker's time
-    went to the kernel (decoding a picture took three times as long as in the build process). Only glibc
-    has ``mallopt``; elsewhere nothing changes.
-    """
-    with contextlib.suppress(AttributeError, OSError):
-        libc = ctypes.CDLL(None)
-        libc.mallopt(M_MMAP_THRESHOLD, KEPT_BLOCK_BYTES)
-        libc.mallopt(M_TRIM_THRESHOLD, KEPT_FREE_BYTES)
 
 
 def _start_worker() -> None:
@@ -82,14 +56,6 @@ def _render_in_worker(token: str, renderer_blob: bytes, job: Job) -> dict[str, A
     if renderer is None:
         renderer = _worker_renderers[token] = pickle.loads(renderer_blob)
     return job.render(renderer)
-
-
-def process_context() -> Any:
-    """Fork when no other thread runs (cheapest); else a fork server (see the module's docstring)."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 class DrawingFailed(Exception):
@@ -109,7 +75,7 @@ class Workers:
     """
 
     def __init__(self, count: int = 0) -> None:
-        self.count = min(count, available_cores()) if count > 0 else available_cores()
+        self.count = count
         self.executor: ProcessPoolExecutor | None = None
         self.attached = 0
 
@@ -117,11 +83,18 @@ class Workers:
     def running(self) -> bool:
         return self.executor is not None
 
-    def submit(self, token: str, renderer_blob: bytes, job: Job) -> Future[dict[str, Any]]:
+    def start(self, jobs: int) -> bool:
+        """Start the workers for ``jobs`` waiting jobs, if that many pay for them; whether they run."""
         if self.executor is None:
-            self.executor = ProcessPoolExecutor(
-                max_workers=self.count, mp_context=process_context(), initializer=_start_worker
-            )
+            plan = plan_workers(jobs, jobs_per_worker=JOBS_PER_WORKER, limit=self.count)
+            if plan.workers:
+                self.executor = worker_pool(plan, initializer=_start_worker)
+        return self.running
+
+    def submit(self, token: str, renderer_blob: bytes, job: Job) -> Future[dict[str, Any]]:
+        """Draw ``job`` in a worker (:meth:`start` them first)."""
+        if self.executor is None:
+            raise RuntimeError("the workers have not started")
         return self.executor.submit(_render_in_worker, token, renderer_blob, job)
 
     def attach(self) -> None:
@@ -159,8 +132,8 @@ class RenderPool:
         if job.key in self.jobs:
             return
         self.jobs[job.key] = job
-        if self.workers.count <= 1 or (not self.workers.running and len(self.jobs) < 2):
-            return  # drawn here in each_result(), unless a second job comes
+        if not self.workers.start(len(self.jobs)):
+            return  # drawn here in each_result(), unless more jobs come
         token, blob = self._pickled_renderer()
         for key, waiting in self.jobs.items():
             if key not in self.futures:
