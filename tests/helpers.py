@@ -269,7 +269,7 @@ def wait_for_page(url: str, seconds: float = 90) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class NicenessJob:
-    """An image job (``therapy_site.imaging.Job``) that reports the priority of the process drawing it."""
+    """An image job (``therapy_site.imaging.pool.Job``) that reports the priority of the process drawing it."""
 
     key: str
 

@@ -29,7 +29,7 @@ def test_serve_draws_and_keys_cards_with_the_configured_domain(tmp_path: Path) -
     assert configured and "127.0.0.1" not in configured
     assert served_config.site_url.startswith("http://127.0.0.1:8000")
     assert served.domain == built.domain == configured
-    renderer = built.context  # the cards' renderer
+    renderer = built.renderer
     assert page_card_key("T", "D", renderer, served.brand, served.domain) == page_card_key(
         "T", "D", renderer, built.brand, built.domain
     )

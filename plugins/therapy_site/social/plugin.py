@@ -81,7 +81,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         return str((configured or {}).get("site_url") or "") if isinstance(configured, dict) else ""
 
     @property
-    def context(self) -> PageCardRenderer:
+    def renderer(self) -> PageCardRenderer:
         """The cards' drawing context (fonts, palette), made when the first card is needed.
 
         The validation's card-glyph rule reads its fonts too.
@@ -119,7 +119,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         description = " ".join(plain(page.meta.get("description") or "").split())
         self._check_glyphs(page, "title", title, "bold")
         self._check_glyphs(page, "description", description, "regular")
-        key = page_card_key(title, description, self.context, self.brand, self.domain)
+        key = page_card_key(title, description, self.renderer, self.brand, self.domain)
         job = PageCardJob(key, title, description, self.brand, self.domain)
         self.images.add(job)  # drawn from now on, while the build goes on
         width, height = CARD_SIZE
@@ -141,7 +141,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
         return SocialImage(first.card_src, width, height, first.description)
 
     def _check_glyphs(self, page: Page, key: str, text: str, face: str) -> None:
-        missing = self.context.fonts.missing_characters(text, face)
+        missing = self.renderer.fonts.missing_characters(text, face)
         if missing:
             line = front_matter_key_line(read_source(page.file.abs_src_path), key)
             characters = ", ".join(describe_character(char) for char in missing)
@@ -154,7 +154,7 @@ class SocialPlugin(DrawsWhileBuilding, BasePlugin[SocialConfig]):
     def images(self) -> ImageBatch:
         """The build's cards, drawn from the first one on (the drawing context is made then)."""
         if self._images is None:
-            self._images = ImageBatch(self.context, self.cache, self.drawing_workers)
+            self._images = ImageBatch(self.renderer, self.cache, self.drawing_workers)
         return self._images
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -271,8 +271,8 @@ def _card_glyphs(source: SourceFile, context: CheckContext) -> Iterator[Finding]
     plugin = context.project.config.plugins.get(SOCIAL_PLUGIN)
     if plugin is None or not plugin.config.page_cards or source.meta.get("hero") or "social_image" in source.meta:
         return
-    fonts = plugin.context.fonts  # the social cards' own fonts
-    from therapy_site.infographics.fonts import describe_character
+    fonts = plugin.renderer.fonts  # the social cards' own fonts
+    from therapy_site.imaging.fonts import describe_character
 
     title = source.meta.get("title")
     if not isinstance(title, str):
