@@ -1,8 +1,8 @@
 """Browser fixtures for the layout, contrast and print tests.
 
 Every page type is loaded once per viewport width (light palette) and the
-layout measurements and axe results of that load are cached for the session;
-dark-palette loads run axe only. Pages come from the real site, except the
+layout measurements, axe results and control colours of that load are cached
+for the session; dark-palette loads run axe and measure the controls only. Pages come from the real site, except the
 blog's page 2, which comes from the copy paginated at two posts per page.
 """
 
