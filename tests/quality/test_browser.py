@@ -316,13 +316,18 @@ def test_skip_link_is_the_first_tab_stop_and_reaches_the_content(
 
 
 def tab_stops(page: Any, count: int) -> list[dict[str, Any]]:
+    # Let the transitions the focus starts (Material's drawer sliding in, the search field opening, a link's colour)
+    # begin and finish before measuring, in the same call. They run 20 times faster than on screen (DevTools'
+    # animation speed): each still ends in the style it ends in on screen, which is what is measured.
+    session = page.context.new_cdp_session(page)
+    session.send("Animation.enable")
+    session.send("Animation.setPlaybackRate", {"playbackRate": 20})
+    settle_then_measure = f"async () => {{ await ({SETTLE.strip()})(); return ({FOCUS_INDICATOR.strip()})(); }}"
     stops = []
     for _ in range(count):
         page.keyboard.press("Tab")
-        # Let the transitions the focus starts (Material's drawer sliding in, the search field
-        # opening) begin and finish before measuring.
-        page.evaluate(SETTLE)
-        stops.append(page.evaluate(FOCUS_INDICATOR))
+        stops.append(page.evaluate(settle_then_measure))
+    session.detach()
     return stops
 
 
