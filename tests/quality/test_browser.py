@@ -166,25 +166,46 @@ PAGE_NAMES = [
 def visits(page_url: Any, browser: Any, page_types: list[PageType]) -> Iterator[dict[tuple[str, str], Visit]]:
     """Visit each page type once per palette, lazily; keyed by (page name, scheme)."""
     by_name = {page_type.name: page_type for page_type in page_types}
+    # One tab visits every page in turn, as a first-time visitor each time: no HTTP cache (every request of the
+    # page is made, and recorded), storage emptied before the page's scripts run, no cookies kept from the page
+    # before. The browser keeps its renderer, which a new tab for every visit would start again.
+    context = browser.new_context()
+    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
     class Visits(dict):
         def __missing__(self, key: tuple[str, str]) -> Visit:
             name, scheme = key
-            self[key] = visit(browser, page_url(by_name[name]), scheme)
+            self[key] = visit(page, page_url(by_name[name]), scheme)
             return self[key]
 
     yield Visits()
+    context.close()
 
 
-def visit(browser: Any, url: str, scheme: str) -> Visit:
-    context = browser.new_context(color_scheme=scheme)
-    context.add_init_script(RECORD_CSP_VIOLATIONS)
-    page = context.new_page()
+def visit(page: Any, url: str, scheme: str) -> Visit:
+    page.context.clear_cookies()
+    page.emulate_media(color_scheme=scheme)
     requests: list[str] = []
     console_errors: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
-    page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
+
+    def on_request(request: Any) -> None:
+        requests.append(request.url)
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            console_errors.append(message.text)
+
+    def on_error(error: Any) -> None:
+        console_errors.append(f"uncaught: {error}")
+
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
     try:
         page.goto(url, wait_until="networkidle")
         scheme_applied = page.evaluate("document.body.dataset.mdColorScheme")
@@ -194,12 +215,14 @@ def visit(browser: Any, url: str, scheme: str) -> Visit:
             scheme_applied=scheme_applied,
             violations=results.response["violations"],
             requests=requests,
-            cookies=context.cookies(),
+            cookies=page.context.cookies(),
             console_errors=console_errors,
             csp_violations=page.evaluate("window.__cspViolations"),
         )
     finally:
-        context.close()
+        page.remove_listener("request", on_request)
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
