@@ -316,26 +316,32 @@ def test_search_and_palette_toggle_work_under_the_policy(post_page: Any) -> None
     assert post_page.console_errors == []
 
 
+@pytest.fixture(scope="module")
+def tab(browser: Any) -> Iterator[Any]:
+    """One tab for the keyboard tests' loads, each a new document and a first visit (storage emptied)."""
+    context = browser.new_context()
+    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_skip_link_is_the_first_tab_stop_and_reaches_the_content(
-    browser: Any, page_url: Any, page_types: list[PageType], name: str
+    tab: Any, page_url: Any, page_types: list[PageType], name: str
 ) -> None:
     (page_type,) = [page_type for page_type in page_types if page_type.name == name]
-    page = browser.new_page()
-    try:
-        page.goto(page_url(page_type), wait_until="load")
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUS_INDICATOR)
-        assert "md-skip" in focused["classes"]
-        assert focused["text"] == "Skip to content"
-        assert focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2
-        assert focused["rect"]["top"] >= 0 and focused["rect"]["left"] >= 0, "the skip link is not shown on focus"
-        page.keyboard.press("Enter")
-        assert page.evaluate("location.hash") == "#__content"
-        page.keyboard.press("Tab")
-        assert page.evaluate(FOCUS_INDICATOR)["inContent"], "Tab after the skip link left the content"
-    finally:
-        page.close()
+    page = tab
+    page.goto(page_url(page_type), wait_until="load")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUS_INDICATOR)
+    assert "md-skip" in focused["classes"]
+    assert focused["text"] == "Skip to content"
+    assert focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2
+    assert focused["rect"]["top"] >= 0 and focused["rect"]["left"] >= 0, "the skip link is not shown on focus"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#__content"
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUS_INDICATOR)["inContent"], "Tab after the skip link left the content"
 
 
 def tab_stops(page: Any, count: int) -> list[dict[str, Any]]:
