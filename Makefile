@@ -41,11 +41,19 @@ lint: $(VENV)/.installed-test
 deps: $(VENV)/.installed-test
 	$(BIN)/deptry plugins/therapy_site
 
+# pytest runs in TEST_WORKERS processes (pytest-xdist), whole test modules to a worker (see tests/conftest.py);
+# the browser tests mostly wait on chromium, so one more worker than this 2-core machine's cores pays.
+# TEST_WORKERS=0 runs in this process. The wall time of the whole target is printed at the end, pass or fail.
+TEST_WORKERS ?= 3
+
 test: $(VENV)/.installed-test
-	@bash tools/ensure-test-tools.sh
-	$(BIN)/ruff check .
-	$(BIN)/deptry plugins/therapy_site
-	$(BIN)/python -m pytest
+	@start=$$(date +%s); status=0; \
+	bash tools/ensure-test-tools.sh \
+	&& $(BIN)/ruff check . \
+	&& $(BIN)/deptry plugins/therapy_site \
+	&& $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=10 || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s wall time ($$([ $$status = 0 ] && echo passed || echo failed))"; \
+	exit $$status
 
 benchmark: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/build_time.py

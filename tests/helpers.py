@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -13,7 +15,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +122,29 @@ def build_copy(tmp_path: Path, *, posts: dict[str, str] | None = None, strict: b
     return run_build(project, strict=strict)
 
 
+def shared_build(tmp_path_factory: Any, name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)`` once per test run, however many workers ask: the first builds into the run's shared
+    temporary folder while the others wait, then all read the same build. Tests only read these builds."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent / "shared-builds"  # the run's folder, above each worker's
+    shared.mkdir(exist_ok=True)
+    record = shared / f"{name}.json"
+    with FileLock(shared / f"{name}.lock"):
+        if record.is_file():
+            fields = json.loads(record.read_text(encoding="utf-8"))
+            return Build(Path(fields["project"]), Path(fields["site"]), fields["returncode"], fields["output"])
+        folder = shared / name
+        folder.mkdir()
+        build = make(folder)
+        fields = {"project": str(build.project), "site": str(build.site)}
+        fields |= {"returncode": build.returncode, "output": build.output}
+        record.write_text(json.dumps(fields), encoding="utf-8")
+        return build
+
+
 PAGED_POSTS_PER_PAGE = 2
 
 
@@ -221,10 +246,29 @@ def stylesheet_bundle(build: Build, url_path: str) -> str:
 THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
 
 
+# Ports the tests' own servers listen on: below Linux's ephemeral range (32768-60999), so the system never hands
+# one of them out meanwhile, and a band of its own for each pytest-xdist worker (gw0, gw1, ...), so two workers
+# never pick the same port between the probe below and the server's bind.
+PORT_BAND = 500
+PORT_BASE = 20000
+_next_port = random.randrange(PORT_BAND)  # two runs at once (two worktrees) rarely start on the same port
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A port on 127.0.0.1 that is free now, from this worker's own band."""
+    global _next_port
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    band = PORT_BASE + (int(worker) if worker.isdigit() else 0) * PORT_BAND
+    for _ in range(PORT_BAND):
+        port = band + _next_port % PORT_BAND
+        _next_port += 1
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # in use (another program, or a server of this worker still closing)
+            return port
+    raise AssertionError(f"no free port in {band}-{band + PORT_BAND - 1}")
 
 
 def start_preview(project: Path, port: int) -> subprocess.Popen[str]:

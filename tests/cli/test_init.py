@@ -13,7 +13,6 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -30,7 +29,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from PIL import Image
 
-from helpers import REPO
+from helpers import REPO, free_port
 from therapy_site.cli import main
 from therapy_site.init.countries import COUNTRIES, crisis_lines, dial
 from therapy_site.init.site import markdown_text
@@ -606,9 +605,7 @@ def test_readme_start_your_own_site_works_as_written(wheel: Wheel, tmp_path_fact
 
 def preview_home(command: list[str], cwd: Path, wheel: Wheel) -> str:
     """Start the README's preview (on a free port: the tests' machine may use 8000), fetch the home page, stop it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [tool(command[0]), *command[1:], "--port", str(port)],
         cwd=cwd, env=wheel.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

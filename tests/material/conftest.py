@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
-from helpers import Build, build_with_plugin_options, copy_project, paged_copy
+from helpers import Build, build_with_plugin_options, copy_project, paged_copy, shared_build
 
 
 class ProbePlugin(BasePlugin):
@@ -61,5 +61,8 @@ def objects_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProces
 @pytest.fixture(scope="session")
 def unrepaired_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site with ``therapy-site/material: repair_markup: false``: Material's markup before our repairs."""
-    project = copy_project(tmp_path_factory.mktemp("unrepaired") / "project")
-    return build_with_plugin_options(project, "therapy-site/material", {"repair_markup": False})
+    def make(folder: Path) -> Build:
+        project = copy_project(folder / "project")
+        return build_with_plugin_options(project, "therapy-site/material", {"repair_markup": False})
+
+    return shared_build(tmp_path_factory, "unrepaired", make)

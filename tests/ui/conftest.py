@@ -1,8 +1,8 @@
 """Browser fixtures for the layout, contrast and print tests.
 
 Every page type is loaded once per viewport width (light palette) and the
-layout measurements and axe results of that load are cached for the session;
-dark-palette loads run axe only. Pages come from the real site, except the
+layout measurements, axe results and control colours of that load are cached
+for the session; dark-palette loads run axe and measure the controls only. Pages come from the real site, except the
 blog's page 2, which comes from the copy paginated at two posts per page.
 """
 
@@ -33,12 +33,18 @@ def author_bio(site_build: Build) -> str:
 
 @pytest.fixture(scope="session")
 def loads(browser: Any, ui_url: Any, author_bio: str) -> Iterator[dict[tuple[str, int, str], Load]]:
-    """Each (page type, width, scheme) loaded once, lazily."""
+    """Each (page type, width, scheme) loaded once, lazily, all in one tab (see ``ui_support.load``)."""
+    context = browser.new_context()
+    # Each load a first visit: what a page stored (Material keeps the palette it showed) is gone before the next
+    # page's own scripts run, so its palette follows prefers-color-scheme as for a new reader.
+    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
+    page = context.new_page()
 
     class Loads(dict):
         def __missing__(self, key: tuple[str, int, str]) -> Load:
             name, width, scheme = key
-            self[key] = load(browser, ui_url(name), width, scheme, author_bio)
+            self[key] = load(page, ui_url(name), width, scheme, author_bio)
             return self[key]
 
     yield Loads()
+    context.close()

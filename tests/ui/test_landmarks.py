@@ -3,6 +3,7 @@ every width, and no empty or unnamed navigation on listing pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,16 +13,25 @@ TOC_WIDTHS = (390, 959, 960, 1100, 1219, 1220, 1280)
 LISTINGS = ("blog index", "blog page 2", "category", "archive")
 
 
-def navigation_landmarks(browser: Any, url: str, width: int) -> list[dict[str, Any]]:
-    """Each navigation landmark the page exposes: its name and how many links and buttons it holds."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+@pytest.fixture(scope="module")
+def tab(browser: Any) -> Iterator[Any]:
+    """One tab for every load below, each a first visit (storage emptied), keeping the browser's renderer."""
+    context = browser.new_context()
+    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
+    yield context.new_page()
+    context.close()
+
+
+def navigation_landmarks(tab: Any, url: str, width: int) -> list[dict[str, Any]]:
+    """Each navigation landmark the page exposes, loaded afresh at ``width``: its name and how many links and
+    buttons it holds."""
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(url, wait_until="networkidle")
+    session = tab.context.new_cdp_session(tab)
     try:
-        page.goto(url, wait_until="networkidle")
-        session = context.new_cdp_session(page)
         nodes = session.send("Accessibility.getFullAXTree")["nodes"]
     finally:
-        context.close()
+        session.detach()
     by_id = {node["nodeId"]: node for node in nodes}
 
     def links(node: dict[str, Any]) -> int:
@@ -36,14 +46,14 @@ def navigation_landmarks(browser: Any, url: str, width: int) -> list[dict[str, A
 
 
 @pytest.mark.parametrize("width", TOC_WIDTHS)
-def test_a_post_has_one_table_of_contents_at_every_width(browser: Any, site_url: str, width: int) -> None:
-    names = [landmark["name"] for landmark in navigation_landmarks(browser, site_url + TRUST_POST, width)]
+def test_a_post_has_one_table_of_contents_at_every_width(tab: Any, site_url: str, width: int) -> None:
+    names = [landmark["name"] for landmark in navigation_landmarks(tab, site_url + TRUST_POST, width)]
     assert names.count("Table of contents") == 1, names
 
 
 @pytest.mark.parametrize("name", LISTINGS)
-def test_listing_pages_have_no_empty_or_unnamed_navigation(browser: Any, ui_url: Any, name: str) -> None:
-    landmarks = navigation_landmarks(browser, ui_url(name), 1280)
+def test_listing_pages_have_no_empty_or_unnamed_navigation(tab: Any, ui_url: Any, name: str) -> None:
+    landmarks = navigation_landmarks(tab, ui_url(name), 1280)
     assert landmarks
     assert [landmark for landmark in landmarks if not landmark["links"]] == []
     assert [landmark for landmark in landmarks if not landmark["name"]] == [], landmarks

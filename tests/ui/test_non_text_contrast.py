@@ -10,57 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from ui_support import BY_NAME, PAGE_NAMES, SCHEMES
+from ui_support import AXE_WIDTHS, BY_NAME, PAGE_NAMES, SCHEMES
 
 MINIMUM = 3.0
-WIDTHS = (390, 1280)
-
-CONTROLS = """
-() => {
-  const parse = (value) => {
-    const match = value.match(/^rgba?\\(([\\d.]+),?\\s*([\\d.]+),?\\s*([\\d.]+)(?:,?\\s*\\/?\\s*([\\d.]+))?\\)$/);
-    if (!match) return null;
-    return [+match[1], +match[2], +match[3], match[4] === undefined ? 1 : +match[4]];
-  };
-  const over = (top, bottom) => {  // top composited over an opaque bottom
-    const alpha = top[3];
-    return [0, 1, 2].map((i) => top[i] * alpha + bottom[i] * (1 - alpha)).concat(1);
-  };
-  const behind = (el) => {  // the opaque colour behind el: its ancestors' backgrounds composited
-    const layers = [];
-    for (let node = el.parentElement; node; node = node.parentElement) {
-      const colour = parse(getComputedStyle(node).backgroundColor);
-      if (colour && colour[3] > 0) layers.push(colour);
-      if (colour && colour[3] >= 1) break;
-    }
-    let result = [255, 255, 255, 1];
-    for (const layer of layers.reverse()) result = over(layer, result);
-    return result;
-  };
-  const visible = (el) => {
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    return style.display !== "none" && style.visibility !== "hidden" && +style.opacity > 0
-      && rect.width > 1 && rect.height > 1 && !el.closest("[hidden]");
-  };
-  const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-    + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "")
-    + " '" + (el.textContent || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 40) + "'";
-  const selector = ".md-button, button, input:not([type=hidden]), select, textarea, [role=button], .md-header__button";
-  return [...document.querySelectorAll(selector)].filter(visible).map((el) => {
-    const style = getComputedStyle(el);
-    const around = behind(el);
-    const fill = parse(style.backgroundColor);
-    const border = parse(style.borderTopColor);
-    const indicators = [];
-    if (fill && fill[3] > 0) indicators.push(["fill", over(fill, around)]);
-    const bordered = border && border[3] > 0 && parseFloat(style.borderTopWidth) >= 1;
-    if (bordered) indicators.push(["border", over(border, around)]);
-    if (!indicators.length) indicators.push(["content", over(parse(style.color) || [0, 0, 0, 1], around)]);
-    return { control: describe(el), around, indicators };
-  });
-}
-"""
 
 
 def luminance(colour: list[float]) -> float:
@@ -94,19 +46,12 @@ def test_the_measure_knows_a_weak_button_from_a_strong_one() -> None:
     assert weak_controls([weak, strong]) == ["weak: fill 1.16:1"]
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", AXE_WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_controls_stand_out_from_their_surroundings(
-    browser: Any, ui_url: Any, name: str, scheme: str, width: int
-) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    try:
-        page.goto(ui_url(name), wait_until="networkidle")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
-        controls = page.evaluate(CONTROLS)
-    finally:
-        context.close()
+def test_controls_stand_out_from_their_surroundings(loads: dict, name: str, scheme: str, width: int) -> None:
+    result = loads[name, width, scheme]  # the controls' colours are measured by ui_support.CONTROLS on that load
+    assert result.scheme_applied == SCHEMES[scheme], "the palette did not follow prefers-color-scheme"
+    controls = result.controls
     assert controls or BY_NAME[name].path == "404.html", "no control found: the measure looks at nothing"
     assert weak_controls(controls) == []

@@ -11,8 +11,9 @@ WIDTHS = (320, 390, 768, 1280)
 AXE_WIDTHS = (390, 1280)
 SCHEMES = {"light": "default", "dark": "slate"}
 TRUST_POST = "blog/role-of-trust-in-therapy/"
-# AAA contrast: 7:1 for body text, 4.5:1 for large text (axe rule color-contrast-enhanced, tag wcag2aaa).
-AXE_AAA = {"runOnly": {"type": "tag", "values": ["wcag2aaa"]}}
+# AAA contrast: 7:1 for body text, 4.5:1 for large text (axe rule color-contrast-enhanced, of tag wcag2aaa).
+# Only that rule runs: its findings are the ones asserted on.
+AXE_AAA = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}}
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,56 @@ MEASURE = """
 }
 """
 
+# Every visible button, link-styled button and form control: the opaque colour behind it and what shows where it
+# is (its fill, its border, or for a borderless control on no fill its content's colour), for
+# tests/ui/test_non_text_contrast.py (WCAG 1.4.11).
+CONTROLS = """
+() => {
+  const parse = (value) => {
+    const match = value.match(/^rgba?\\(([\\d.]+),?\\s*([\\d.]+),?\\s*([\\d.]+)(?:,?\\s*\\/?\\s*([\\d.]+))?\\)$/);
+    if (!match) return null;
+    return [+match[1], +match[2], +match[3], match[4] === undefined ? 1 : +match[4]];
+  };
+  const over = (top, bottom) => {  // top composited over an opaque bottom
+    const alpha = top[3];
+    return [0, 1, 2].map((i) => top[i] * alpha + bottom[i] * (1 - alpha)).concat(1);
+  };
+  const behind = (el) => {  // the opaque colour behind el: its ancestors' backgrounds composited
+    const layers = [];
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const colour = parse(getComputedStyle(node).backgroundColor);
+      if (colour && colour[3] > 0) layers.push(colour);
+      if (colour && colour[3] >= 1) break;
+    }
+    let result = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) result = over(layer, result);
+    return result;
+  };
+  const visible = (el) => {
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    return style.display !== "none" && style.visibility !== "hidden" && +style.opacity > 0
+      && rect.width > 1 && rect.height > 1 && !el.closest("[hidden]");
+  };
+  const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "")
+    + " '" + (el.textContent || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 40) + "'";
+  const selector = ".md-button, button, input:not([type=hidden]), select, textarea, [role=button], .md-header__button";
+  return [...document.querySelectorAll(selector)].filter(visible).map((el) => {
+    const style = getComputedStyle(el);
+    const around = behind(el);
+    const fill = parse(style.backgroundColor);
+    const border = parse(style.borderTopColor);
+    const indicators = [];
+    if (fill && fill[3] > 0) indicators.push(["fill", over(fill, around)]);
+    const bordered = border && border[3] > 0 && parseFloat(style.borderTopWidth) >= 1;
+    if (bordered) indicators.push(["border", over(border, around)]);
+    if (!indicators.length) indicators.push(["content", over(parse(style.color) || [0, 0, 0, 1], around)]);
+    return { control: describe(el), around, indicators };
+  });
+}
+"""
+
 
 @dataclass
 class Load:
@@ -141,6 +192,7 @@ class Load:
     measures: dict[str, Any] = field(default_factory=dict)
     unnamed: list[str] = field(default_factory=list)
     contrast: list[str] = field(default_factory=list)
+    controls: list[dict[str, Any]] = field(default_factory=list)  # CONTROLS, at the axe widths
     scheme_applied: str = ""
     hero_filter: str | None = None  # computed CSS filter of the post's hero image, if any
 
@@ -172,20 +224,26 @@ def contrast_failures(page: Any) -> list[str]:
     ]
 
 
-def load(browser: Any, url: str, width: int, scheme: str, bio: str) -> Load:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    try:
-        page.goto(url, wait_until="networkidle")
-        result = Load(url, width, scheme, scheme_applied=page.evaluate("document.body.dataset.mdColorScheme"))
-        result.hero_filter = page.evaluate(
-            "() => { const img = document.querySelector('.ts-hero img'); return img && getComputedStyle(img).filter; }"
-        )
-        if scheme == "light":
-            result.measures = page.evaluate(MEASURE, bio)
-            result.unnamed = unnamed_controls(page)
-        if width in AXE_WIDTHS:
-            result.contrast = contrast_failures(page)
-        return result
-    finally:
-        context.close()
+def load(page: Any, url: str, width: int, scheme: str, bio: str) -> Load:
+    """Load ``url`` afresh in ``page`` at ``width`` in ``scheme`` and measure it.
+
+    One tab loads every page in turn (tests/ui/conftest.py): each load is a new document laid out at the width and
+    palette set before it, with nothing stored by the page before (the tab's init script empties the storage), and
+    the browser keeps its renderer and its cache of the stylesheets, scripts and fonts, which a new tab for every
+    load would start again (three times the work). The palette each load shows is asserted (``scheme_applied``).
+    """
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(url, wait_until="networkidle")
+    result = Load(url, width, scheme, scheme_applied=page.evaluate("document.body.dataset.mdColorScheme"))
+    result.hero_filter = page.evaluate(
+        "() => { const img = document.querySelector('.ts-hero img'); return img && getComputedStyle(img).filter; }"
+    )
+    if width in AXE_WIDTHS:
+        result.controls = page.evaluate(CONTROLS)
+    if scheme == "light":
+        result.measures = page.evaluate(MEASURE, bio)
+        result.unnamed = unnamed_controls(page)
+    if width in AXE_WIDTHS:
+        result.contrast = contrast_failures(page)
+    return result
