@@ -191,6 +191,20 @@ def launch_chromium(playwright: Any) -> Any:
     )
 
 
+SETTLED = """document.fonts.ready.then(
+  () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+)"""
+
+
+def open_page(page: Any, url: str) -> None:
+    """Load ``url`` until the page is drawn as a reader sees it: its load event (stylesheets, scripts, pictures)
+    and its web fonts. For layout and colour measures; a test that records every request the page makes waits
+    for the network to be quiet as well."""
+    page.goto(url, wait_until="load")
+    # Then two frames, so that what the theme's scripts set on load (sidebar heights, the header) is laid out.
+    page.evaluate(SETTLED)
+
+
 POST_FRONT_MATTER = """---
 title: {title}
 description: {description}

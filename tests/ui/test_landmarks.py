@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from ui_support import BY_NAME, TRUST_POST
 
+from helpers import open_page
+
 TOC_WIDTHS = (390, 959, 960, 1100, 1219, 1220, 1280)
 LISTINGS = ("blog index", "blog page 2", "category", "archive")
 
@@ -26,7 +28,7 @@ def navigation_landmarks(tab: Any, url: str, width: int) -> list[dict[str, Any]]
     """Each navigation landmark the page exposes, loaded afresh at ``width``: its name and how many links and
     buttons it holds."""
     tab.set_viewport_size({"width": width, "height": 900})
-    tab.goto(url, wait_until="networkidle")
+    open_page(tab, url)
     session = tab.context.new_cdp_session(tab)
     try:
         nodes = session.send("Accessibility.getFullAXTree")["nodes"]

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from helpers import open_page
+
 WIDTHS = (320, 360, 390)
 PAGES = ("", "blog/role-of-trust-in-therapy/", "book/", "urgent-help/")
 
@@ -49,7 +51,7 @@ def measured(browser: Any, site_url: str) -> dict[tuple[str, int], dict[str, Any
         page = context.new_page()
         try:
             for path in PAGES:
-                page.goto(site_url + path, wait_until="networkidle")
+                open_page(page, site_url + path)
                 found[path, width] = page.evaluate(MEASURE)
         finally:
             context.close()

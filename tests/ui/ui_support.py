@@ -7,6 +7,8 @@ from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 
+from helpers import open_page
+
 WIDTHS = (320, 390, 768, 1280)
 AXE_WIDTHS = (390, 1280)
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -234,7 +236,7 @@ def load(page: Any, url: str, width: int, scheme: str, bio: str) -> Load:
     """
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
-    page.goto(url, wait_until="networkidle")
+    open_page(page, url)
     result = Load(url, width, scheme, scheme_applied=page.evaluate("document.body.dataset.mdColorScheme"))
     result.hero_filter = page.evaluate(
         "() => { const img = document.querySelector('.ts-hero img'); return img && getComputedStyle(img).filter; }"
