@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers import Build, build_copy, launch_chromium, paged_copy, run_build, serve, shared_build
+from helpers import Build, ImageCacheSeed, build_copy, launch_chromium, paged_copy, run_build, serve, shared_build
 
 # --- Running in parallel (pytest-xdist) -------------------------------------------------------------------------
 #
@@ -81,6 +81,12 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = shared_build(tmp_path_factory, "site", build_copy)
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def seeded_image_cache(site_build: Build) -> None:
+    """Copies of the site start with the images the first build drew (see ``helpers.ImageCacheSeed``)."""
+    ImageCacheSeed.folder = site_build.project / ".cache" / "therapy-site"
 
 
 @pytest.fixture(scope="session")

@@ -48,8 +48,20 @@ class Build:
         return self.page(url_path).read_text(encoding="utf-8")
 
 
-def copy_project(target: Path) -> Path:
-    """Copy the site's sources (not the package) into ``target``."""
+class ImageCacheSeed:
+    """The drawn images of the run's first build of the site (tests/conftest.py sets ``folder``).
+
+    Drawing the hero covers, share cards and infographics is a third of a cold build's work, and most tests
+    build copies of the same pages: a copy starts with those images in its cache, as a practice's site does
+    after its first build. Tests of drawing, caching or of clean builds being identical copy with ``warm=False``.
+    """
+
+    folder: Path | None = None
+    PARTS = ("hero-images", "infographics", "social")
+
+
+def copy_project(target: Path, *, warm: bool = True) -> Path:
+    """Copy the site's sources (not the package) into ``target``; with ``warm``, the drawn images' cache too."""
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         source = REPO / name
@@ -59,6 +71,11 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
         else:
             shutil.copy2(source, target / name)
+    seed = ImageCacheSeed.folder
+    if warm and seed is not None:
+        for part in ImageCacheSeed.PARTS:
+            if (seed / part).is_dir():
+                shutil.copytree(seed / part, target / ".cache" / "therapy-site" / part)
     return target
 
 
@@ -114,9 +131,11 @@ def build_with_plugin_options(project: Path, plugin: str, options: dict[str, Any
     return build
 
 
-def build_copy(tmp_path: Path, *, posts: dict[str, str] | None = None, strict: bool = True) -> Build:
+def build_copy(
+    tmp_path: Path, *, posts: dict[str, str] | None = None, strict: bool = True, warm: bool = True
+) -> Build:
     """Copy the project, add or replace posts (file name -> Markdown), build it."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", warm=warm)
     for name, markdown in (posts or {}).items():
         (project / "docs" / "blog" / "posts" / name).write_text(markdown, encoding="utf-8")
     return run_build(project, strict=strict)

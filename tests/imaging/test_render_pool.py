@@ -131,7 +131,7 @@ def test_a_build_starts_its_workers_once_for_every_plugin_that_draws(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(processes, "ProcessPoolExecutor", counting_executor)
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", warm=False)  # a cold cache: the build must draw
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)
     config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))

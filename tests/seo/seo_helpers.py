@@ -30,12 +30,18 @@ VARIANT_POSTS = {
 
 
 def build_variant(
-    tmp: Path, *, posts: dict[str, str] | None = None, tweak: Any = None, git: bool = False, paged: bool = False
+    tmp: Path,
+    *,
+    posts: dict[str, str] | None = None,
+    tweak: Any = None,
+    git: bool = False,
+    paged: bool = False,
+    warm: bool = True,
 ) -> Build:
     """Copy the project, add posts, let ``tweak(config, project)`` change it, optionally commit it to git, build."""
     import subprocess
 
-    project = copy_project(tmp / "project")
+    project = copy_project(tmp / "project", warm=warm)
     for name, markdown in (posts or {}).items():
         (project / "docs" / "blog" / "posts" / name).write_text(markdown, encoding="utf-8")
     if tweak is not None or paged:
