@@ -215,6 +215,21 @@ SETTLED = """document.fonts.ready.then(
 )"""
 
 
+FIRST_VISIT = "localStorage.clear(); sessionStorage.clear();"  # what a page stored is gone before its scripts run
+
+
+@contextmanager
+def first_visit_tab(browser: Any) -> Iterator[Any]:
+    """One tab for many loads, each a new document and a first visit (the storage emptied, so Material's stored
+    palette never overrides prefers-color-scheme), keeping the browser's renderer between them."""
+    context = browser.new_context()
+    context.add_init_script(FIRST_VISIT)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def open_page(page: Any, url: str) -> None:
     """Load ``url`` until the page is drawn as a reader sees it: its load event (stylesheets, scripts, pictures)
     and its web fonts. For layout and colour measures; a test that records every request the page makes waits
@@ -391,3 +406,18 @@ class HeapJob:
         mapped = libc.mallinfo2().hblks > before
         libc.free(ctypes.c_void_p(block))
         return {"from_heap": not mapped}
+
+
+# An indented code sample showing a block, then the real (empty) block on line 9: the case of issue 26 that
+# separate scanners placed on line 3 (tests/sources and tests/validation read it through the source map).
+INDENTED_CODE_PAGE = """# Writing takeaways
+
+    /// takeaways
+    - an example key point
+    ///
+
+The block itself:
+
+/// takeaways
+///
+"""

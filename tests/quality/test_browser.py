@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import Build, build_copy, make_post, serve
+from helpers import FIRST_VISIT, Build, build_copy, first_visit_tab, make_post, serve
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -170,7 +170,7 @@ def visits(page_url: Any, browser: Any, page_types: list[PageType]) -> Iterator[
     # page is made, and recorded), storage emptied before the page's scripts run, no cookies kept from the page
     # before. The browser keeps its renderer, which a new tab for every visit would start again.
     context = browser.new_context()
-    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
+    context.add_init_script(FIRST_VISIT)
     context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     session = context.new_cdp_session(page)
@@ -318,11 +318,9 @@ def test_search_and_palette_toggle_work_under_the_policy(post_page: Any) -> None
 
 @pytest.fixture(scope="module")
 def tab(browser: Any) -> Iterator[Any]:
-    """One tab for the keyboard tests' loads, each a new document and a first visit (storage emptied)."""
-    context = browser.new_context()
-    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
-    yield context.new_page()
-    context.close()
+    """One tab for the keyboard tests' loads, each a new document and a first visit."""
+    with first_visit_tab(browser) as page:
+        yield page
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import markdown
 
+from helpers import INDENTED_CODE_PAGE
 from therapy_site.blocks import BlockProblem
 from therapy_site.faq import find_faq_problems, split_front_matter
 from therapy_site.faq.extension import faq_problem_line, source_headings
@@ -28,18 +29,6 @@ from therapy_site.validation.headings import check_headings, headings
 from therapy_site.validation.metadata import _social_image
 from therapy_site.validation.source import SourceFile
 from therapy_site.validation.structure import check_block_structure
-
-INDENTED_EXAMPLE = """# Writing takeaways
-
-    /// takeaways
-    - an example key point
-    ///
-
-The block itself:
-
-/// takeaways
-///
-"""
 
 
 def source_file(text: str, *, is_post: bool = False) -> SourceFile:
@@ -63,8 +52,8 @@ def structure(text: str) -> list[tuple[int, str]]:
 def test_a_block_problem_is_placed_at_the_block_not_at_its_example_in_indented_code() -> None:
     problems: list[BlockProblem] = []
     converter = markdown.Markdown(extensions=[TakeawaysExtension(reporter=problems.append)])
-    converter.convert(INDENTED_EXAMPLE)
-    assert [problem.located("page.md", INDENTED_EXAMPLE).split(":")[1] for problem in problems] == ["9"]
+    converter.convert(INDENTED_CODE_PAGE)
+    assert [problem.located("page.md", INDENTED_CODE_PAGE).split(":")[1] for problem in problems] == ["9"]
 
 
 def test_an_infographic_problem_is_placed_in_the_real_block_after_a_fenced_example() -> None:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from ui_support import BY_NAME, Load, load
 
-from helpers import Build
+from helpers import Build, first_visit_tab
 
 
 @pytest.fixture(scope="session")
@@ -34,17 +34,14 @@ def author_bio(site_build: Build) -> str:
 @pytest.fixture(scope="session")
 def loads(browser: Any, ui_url: Any, author_bio: str) -> Iterator[dict[tuple[str, int, str], Load]]:
     """Each (page type, width, scheme) loaded once, lazily, all in one tab (see ``ui_support.load``)."""
-    context = browser.new_context()
     # Each load a first visit: what a page stored (Material keeps the palette it showed) is gone before the next
     # page's own scripts run, so its palette follows prefers-color-scheme as for a new reader.
-    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
-    page = context.new_page()
+    with first_visit_tab(browser) as page:
 
-    class Loads(dict):
-        def __missing__(self, key: tuple[str, int, str]) -> Load:
-            name, width, scheme = key
-            self[key] = load(page, ui_url(name), width, scheme, author_bio)
-            return self[key]
+        class Loads(dict):
+            def __missing__(self, key: tuple[str, int, str]) -> Load:
+                name, width, scheme = key
+                self[key] = load(page, ui_url(name), width, scheme, author_bio)
+                return self[key]
 
-    yield Loads()
-    context.close()
+        yield Loads()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from ui_support import BY_NAME, TRUST_POST
 
-from helpers import open_page
+from helpers import first_visit_tab, open_page
 
 TOC_WIDTHS = (390, 959, 960, 1100, 1219, 1220, 1280)
 LISTINGS = ("blog index", "blog page 2", "category", "archive")
@@ -17,11 +17,9 @@ LISTINGS = ("blog index", "blog page 2", "category", "archive")
 
 @pytest.fixture(scope="module")
 def tab(browser: Any) -> Iterator[Any]:
-    """One tab for every load below, each a first visit (storage emptied), keeping the browser's renderer."""
-    context = browser.new_context()
-    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
-    yield context.new_page()
-    context.close()
+    """One tab for every load below, each a first visit."""
+    with first_visit_tab(browser) as page:
+        yield page
 
 
 def navigation_landmarks(tab: Any, url: str, width: int) -> list[dict[str, Any]]:

@@ -12,22 +12,10 @@ import subprocess
 import pytest
 from corpus_support import located, run_check
 
-from helpers import Build, copy_project, make_post, run_build
+from helpers import INDENTED_CODE_PAGE, Build, copy_project, make_post, run_build
 
 Gates = tuple[subprocess.CompletedProcess[str], Build]  # what check printed, what the strict build printed
 
-# The reproduction: an indented code sample shows the block; the real, empty block is on line 9.
-INDENTED_CODE_PAGE = """# Writing takeaways
-
-    /// takeaways
-    - an example key point
-    ///
-
-The block itself:
-
-/// takeaways
-///
-"""
 
 FOUR_BACKTICK_FENCE = """Intro paragraph for the reader, long enough to be a paragraph.
 
