@@ -33,8 +33,14 @@ def check_link_syntax(source: SourceFile, context: CheckContext) -> Iterator[Fin
             yield _empty(source, number, match)
         for match in REFERENCE.finditer(line):
             label = match.group(2) or match.group(1)
-            if label.strip() and label_key(label) not in defined:
+            if _citation_numbers(match) or not label.strip():
+                continue  # '[1][2]': numbered citations, printed as written
+            if label_key(label) not in defined:
                 yield _undefined(source, number, match, label)
+
+
+def _citation_numbers(match: re.Match[str]) -> bool:
+    return all(part.strip().isdigit() for part in (match.group(1), match.group(2) or "0"))
 
 
 def _empty(source: SourceFile, number: int, match: re.Match[str]) -> Finding:
