@@ -11,13 +11,12 @@ from collections.abc import Iterator
 
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
-from therapy_site.validation.markup import REFERENCE_DEFINITION
+from therapy_site.validation.markup import BRACKETED, REFERENCE_DEFINITION
 from therapy_site.validation.source import SourceFile
 
-_TEXT = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
-EMPTY_DESTINATION = re.compile(r"(?<!\\)(!?)" + _TEXT + r"\(\s*(?:<\s*>)?\s*\)")
+EMPTY_DESTINATION = re.compile(r"(?<!\\)(!?)" + BRACKETED + r"\(\s*(?:<\s*>)?\s*\)")
 # [text][label] and [text][] (the label is the text); not a footnote ([^1]) nor a link's ](address).
-REFERENCE = re.compile(r"(?<![\\\]])" + _TEXT + r"\[([^\[\]^]*)\](?![(:\[])")
+REFERENCE = re.compile(r"(?<![\\\]])" + BRACKETED + r"\[([^\[\]^]*)\](?![(:\[])")
 
 
 def label_key(label: str) -> str:

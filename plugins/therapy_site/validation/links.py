@@ -125,8 +125,7 @@ def _page_file(source: SourceFile, context: CheckContext, path: str) -> Path | N
     """The Markdown file of this site a link's path leads to (its file, or its page's address), if any."""
     if path.endswith(".md"):
         return _target_file(source, context, path)
-    page_url = context.page_url(source) or "/"
-    url_path = path if path.startswith("/") else posixpath.normpath(posixpath.join(page_url, path))
+    url_path = _url_path(source, context, path) or "/"
     url_path = "/" + url_path.strip("/") + "/" if url_path.strip("/") else "/"
     pages = context.pages_at(url_path)
     return pages[0].path if pages and not _is_listing(context, pages[0].path) else None
@@ -141,22 +140,15 @@ def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> s
     docs = context.project.docs_dir
     if path.endswith(".md") or posixpath.splitext(path)[1]:
         # A link to a file in docs/: relative to this file, or to docs/ with a leading '/'.
-        base = "" if path.startswith("/") else posixpath.dirname(source.docs_path)
-        target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        target = _docs_path(source, path)
         if target.startswith("..") or not (docs / target).is_file():
             if path.startswith("/") and context.site_path_exists(path):
                 return None
             return "points to a file that does not exist; check the spelling and the '../' steps"
         return None
     # A link to a site address such as '/privacy/' or '../privacy/'.
-    if path.startswith("/"):
-        url_path = path
-    else:
-        page_url = context.page_url(source)
-        if page_url is None:
-            return None
-        url_path = posixpath.normpath(posixpath.join(page_url, path))
-    if context.site_path_exists(url_path):
+    url_path = _url_path(source, context, path)
+    if url_path is None or context.site_path_exists(url_path):
         return None
     return "leads to no page of this site; link to the page's Markdown file (e.g. 'privacy.md' with the right '../')"
 
@@ -175,15 +167,28 @@ def _unpublished_target(source: SourceFile, context: CheckContext, path: str) ->
     return f"{context.shown(target)} is {state} ('draft: true')"
 
 
+def _docs_path(source: SourceFile, path: str) -> str:
+    """A link to a file, as a path in docs/: relative to this file, or to docs/ with a leading '/'."""
+    base = "" if path.startswith("/") else posixpath.dirname(source.docs_path)
+    return posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+
+
+def _url_path(source: SourceFile, context: CheckContext, path: str) -> str | None:
+    """A link's path as a path from the site's root: as written when it starts with '/', else resolved against
+    this page's address (``None`` when that address is unknown)."""
+    if path.startswith("/"):
+        return path
+    page_url = context.page_url(source)
+    return None if page_url is None else posixpath.normpath(posixpath.join(page_url, path))
+
+
 def _target_file(source: SourceFile, context: CheckContext, path: str) -> Path | None:
     """The Markdown file a link leads to: its file, or a post's address ``/blog/<slug>/``."""
     docs = context.project.docs_dir
     if path.endswith(".md"):
-        base = "" if path.startswith("/") else posixpath.dirname(source.docs_path)
-        target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        target = _docs_path(source, path)
         return None if target.startswith("..") else docs / target
-    page_url = context.page_url(source) or "/"
-    url_path = path if path.startswith("/") else posixpath.normpath(posixpath.join(page_url, path))
+    url_path = _url_path(source, context, path) or "/"
     slug = url_path.strip("/").removeprefix(context.blog_dir + "/")
     return next((record.path for record in context.posts if record.slug == slug), None)
 

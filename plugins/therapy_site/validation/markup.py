@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 from therapy_site.validation.source import SourceFile
 
-_BRACKETED = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+BRACKETED = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
 # A destination as Python-Markdown reads it: <bracketed>, one word (balanced parentheses allowed), or words
 # with spaces ('my photo.jpg', 'tel:0117 496 0123'), which Python-Markdown keeps as the address.
 _DESTINATION = (
     r"\(\s*(<[^>]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*|[^\s()\"'<](?:[^()\"'\n]*[^\s()\"'])?)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-MARKDOWN_IMAGE = re.compile(r"!" + _BRACKETED + _DESTINATION)
-MARKDOWN_LINK = re.compile(r"(?<![!\\])" + _BRACKETED + _DESTINATION)
+MARKDOWN_IMAGE = re.compile(r"!" + BRACKETED + _DESTINATION)
+MARKDOWN_LINK = re.compile(r"(?<![!\\])" + BRACKETED + _DESTINATION)
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel|javascript|data):[^\s>]*)>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<(img|a)\b([^>]*)>", re.IGNORECASE)

@@ -22,7 +22,6 @@ from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.source import SourceFile
 
-LIST_ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+\S")
 INDENTED_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+\S")
 # Lines that are not paragraph text: headings, blocks, quotes, HTML, tables, rules, admonitions, definitions.
 NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|///|>|<|\||!!!|\?\?\?|:::|\{|\*\[|\[[^\]]+\]:|(?:[-*_][ \t]*){3,}$)")
@@ -130,18 +129,25 @@ def _cells(row: str) -> int:
 
 
 def _tables(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    for rows in _table_runs(lines):
+        finding = _table(source, rows) if len(rows) >= 2 else None
+        if finding is not None:
+            yield finding
+
+
+def _table_runs(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Runs of consecutive lines that start with '|' (a line of dashes without one may follow its first row)."""
     run: list[tuple[int, str]] = []
-    for position, (number, line) in enumerate(lines):
-        consecutive = run and run[-1][0] == number - 1
-        if TABLE_ROW.match(line) or (consecutive and TABLE_SEPARATOR.match(line) and "-" in line):
-            run = [*run, (number, line)] if consecutive else [(number, line)]
-            if position + 1 < len(lines):
-                continue
-        if len(run) >= 2:
-            finding = _table(source, run)
-            if finding is not None:
-                yield finding
+    for number, line in lines:
+        follows = bool(run) and run[-1][0] == number - 1
+        if follows and (TABLE_ROW.match(line) or (len(run) == 1 and TABLE_SEPARATOR.match(line) and "-" in line)):
+            run.append((number, line))
+            continue
+        if run:
+            yield run
         run = [(number, line)] if TABLE_ROW.match(line) else []
+    if run:
+        yield run
 
 
 def _table(source: SourceFile, rows: list[tuple[int, str]]) -> Finding | None:
