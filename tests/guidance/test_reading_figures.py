@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import textstat
 
-from therapy_site.guidance.reading import Figures, figures_of_text, syllables
+from helpers import REPO
+from therapy_site.guidance.reading import Figures, SyllableCounter, figures_of_text
+from therapy_site.guidance.syllables import SyllableDictionary
 
 # Texts counted by hand: words, sentences, syllables (the CMU Pronouncing Dictionary's), words of 3+ syllables.
 HAND_COUNTED = [
@@ -77,6 +80,42 @@ def test_a_harder_text_gets_a_higher_grade() -> None:
     easy, hard = figures_of_text(PLAIN_TEXTS[1]), figures_of_text(PLAIN_TEXTS[2])
     assert easy.smog < 10 < 14 < hard.smog
     assert easy.flesch_reading_ease > 60 > hard.flesch_reading_ease
+
+
+# Words textstat treats in its own ways: contractions keep their apostrophe, other apostrophes and punctuation go,
+# unknown words fall back to hyphenation, a second pronunciation ("a(2)") is never the one counted.
+TRICKY_WORDS = [
+    "don't", "we'll", "client's", "clients'", "'quoted'", "rock'n'roll", "a", "the", "fire", "hour", "every",
+    "CBT", "EMDR", "2025", "x", "teletherapy", "overthinking", "mindfulness-based", "wellbeing", "naïve", "café",
+    "o'brien", "kōwhai", "sepulveda", "stilted", "£90", "e.g.", "one—two", "", "-", "...",
+]
+
+
+def demo_words() -> list[str]:
+    """Every distinct word of the demo's Markdown, as written (case, apostrophes and hyphens kept)."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((REPO / "docs").rglob("*.md")))
+    return sorted(set(re.findall(r"[\w'’-]+", text)))
+
+
+def test_syllables_are_counted_as_textstat_counts_them() -> None:
+    """The run's own dictionary (read once, for speed) counts every word exactly as textstat 0.7.8 does."""
+    dictionary = SyllableDictionary()
+    words = [*demo_words(), *TRICKY_WORDS]
+    assert len(words) > 1000
+    differing = [(word, dictionary.count(word), textstat.syllable_count(word)) for word in words]
+    assert [entry for entry in differing if entry[1] != entry[2]] == []
+
+
+def test_a_dictionary_is_read_once_for_a_run_and_only_when_asked() -> None:
+    dictionary = SyllableDictionary()
+    assert dictionary._phones is None, "reading the dictionary waits for the first word"
+    first, second = SyllableCounter(dictionary), SyllableCounter(dictionary)
+    assert first("anxiety") == second("anxiety") == 4
+    assert first.dictionary._pronunciations() is second.dictionary._pronunciations()
+
+
+def syllables(word: str) -> int:
+    return SyllableCounter().syllables(word)
 
 
 def test_syllables_of_hyphenated_and_dictionary_words() -> None:

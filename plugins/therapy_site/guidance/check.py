@@ -17,6 +17,7 @@ import click
 from therapy_site.guidance.advice import advice
 from therapy_site.guidance.report import all_advice, merge_json, render_advice, summary, table
 from therapy_site.guidance.runner import GuidanceSettings, PageGuidance, guide_source, language_note
+from therapy_site.guidance.syllables import SyllableDictionary
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.files import markdown_files
 from therapy_site.validation.source import SourceFile
@@ -35,21 +36,22 @@ class Guided:
 
 def guide_paths(paths: Iterable[Path], context: CheckContext) -> Guided:
     settings = GuidanceSettings.from_config(context.project.config)
+    dictionary = SyllableDictionary()
     pages = []
     for entry in markdown_files(list(paths)):
         if entry.skipped or entry.problem is not None:
             continue
         source = context.source(entry.path)
         slug = context.post_slug(source) if source.is_post else None
-        pages.append(_guide(source, settings, slug or ""))
+        pages.append(_guide(source, settings, slug or "", dictionary))
     pages.sort(key=lambda page: page.shown)
     return Guided(settings, pages)
 
 
-def _guide(source: SourceFile, settings: GuidanceSettings, slug: str) -> PageGuidance:
+def _guide(source: SourceFile, settings: GuidanceSettings, slug: str, dictionary: SyllableDictionary) -> PageGuidance:
     """The page's guidance; a rule that trips over unusual content says so on line 1, never with a traceback."""
     try:
-        return guide_source(source, settings, slug)
+        return guide_source(source, settings, slug, dictionary=dictionary)
     except Exception as problem:
         message = (
             f"guidance could not read this page ({type(problem).__name__}: {problem}); look for an unusual "

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from therapy_site.guidance.report import panel
 from therapy_site.guidance.runner import GuidanceSettings, guide_source, language_note
+from therapy_site.guidance.syllables import SyllableDictionary
 from therapy_site.material.blog import is_post
 from therapy_site.validation.source import SourceFile
 
@@ -37,6 +38,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.settings: GuidanceSettings | None = None
+        self.dictionary = SyllableDictionary()  # read on the preview's first post, kept for its rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -55,7 +57,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             Path(path), Path(os.path.relpath(path, root)).as_posix(), page.file.src_uri, is_post(page)
         )
         try:
-            guidance = guide_source(source, self.settings, _slug(page))
+            guidance = guide_source(source, self.settings, _slug(page), dictionary=self.dictionary)
         except Exception as problem:  # the preview goes on; `therapy-site check` names the page and the problem
             log.warning(f"{source.shown}: no guidance panel ({type(problem).__name__}: {problem})")
             return html

