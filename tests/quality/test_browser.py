@@ -25,7 +25,9 @@ AXE_OPTIONS = {
         # WCAG 2.2 A/AA, plus axe's best practices: the vanilla theme's unnamed search
         # dialog and duplicate landmarks are reported under that tag.
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
+    },
+    # Every node is checked; only violations are listed node by node (passes would be thousands of selectors).
+    "resultTypes": ["violations"],
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -300,6 +302,23 @@ def test_policy_blocks_injected_inline_script_and_style(post_page: Any) -> None:
     assert post_page.evaluate("getComputedStyle(document.body).outlineWidth") != "9px"
     directives = " ".join(post_page.evaluate("window.__cspViolations"))
     assert "script-src" in directives and "style-src" in directives
+
+
+def test_the_axe_run_finds_what_it_is_there_to_find(post_page: Any) -> None:
+    """The visits' axe options can fail a page: a picture without alt text and an unnamed button are named."""
+    post_page.evaluate(
+        """() => {
+          const picture = document.createElement("img");
+          picture.id = "no-alt";
+          picture.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+          const button = document.createElement("button");
+          button.id = "no-name";
+          document.querySelector("article").append(picture, button);
+        }"""
+    )
+    violations = Axe().run(post_page, options=AXE_OPTIONS).response["violations"]
+    found = {(violation["id"], node["target"][0]) for violation in violations for node in violation["nodes"]}
+    assert {("image-alt", "#no-alt"), ("button-name", "#no-name")} <= found, describe(violations)
 
 
 def test_search_and_palette_toggle_work_under_the_policy(post_page: Any) -> None:

@@ -14,8 +14,9 @@ AXE_WIDTHS = (390, 1280)
 SCHEMES = {"light": "default", "dark": "slate"}
 TRUST_POST = "blog/role-of-trust-in-therapy/"
 # AAA contrast: 7:1 for body text, 4.5:1 for large text (axe rule color-contrast-enhanced, of tag wcag2aaa).
-# Only that rule runs: its findings are the ones asserted on.
-AXE_AAA = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}}
+# Only that rule runs: its findings are the ones asserted on. Axe lists every node only for violations (it still
+# checks every node), not for the thousands of passes: building their selectors was a third of its time.
+AXE_AAA = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}, "resultTypes": ["violations"]}
 
 
 @dataclass(frozen=True)
