@@ -12,9 +12,11 @@ from guidance_corpus import CASES, Case, post_text
 from therapy_site.guidance.advice import RULE_IDS
 from therapy_site.guidance.language import crisis_patterns
 from therapy_site.guidance.runner import GuidanceSettings, PageGuidance, guide_source
+from therapy_site.guidance.syllables import SyllableDictionary
 from therapy_site.validation.source import SourceFile
 
 TODAY = date(2026, 1, 15)
+DICTIONARY = SyllableDictionary()  # read once for all the cases, as a check reads it once for all the pages
 SETTINGS = GuidanceSettings(
     crisis=tuple(crisis_patterns({"crisis": {"line_phone": "0800 123 4567", "line_name": "Harbour Line"}}))
 )
@@ -24,7 +26,7 @@ def guide(tmp_path: Path, case: Case, settings: GuidanceSettings = SETTINGS) -> 
     path = tmp_path / f"{case.name}.md"
     path.write_text(post_text(case), encoding="utf-8")
     source = SourceFile.read(path, f"docs/blog/posts/{path.name}", f"blog/posts/{path.name}", True)
-    return source, guide_source(source, settings, str(source.meta.get("slug") or ""), today=TODAY)
+    return source, guide_source(source, settings, str(source.meta.get("slug") or ""), TODAY, DICTIONARY)
 
 
 def judged(case: Case) -> tuple[str, ...]:
@@ -118,7 +120,7 @@ def test_yaml_quotes_around_a_description_are_not_quoted_speech(tmp_path: Path) 
     path = tmp_path / "quoted-description.md"
     path.write_text(text, encoding="utf-8")
     source = SourceFile.read(path, "docs/blog/posts/quoted-description.md", "blog/posts/quoted-description.md", True)
-    found = [(item.rule, item.line) for item in guide_source(source, SETTINGS, today=TODAY).advice]
+    found = [(item.rule, item.line) for item in guide_source(source, SETTINGS, "", TODAY, DICTIONARY).advice]
     assert ("stigma-casual", source.key_line("description")) in found
 
 

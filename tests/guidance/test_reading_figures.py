@@ -12,6 +12,8 @@ from helpers import REPO
 from therapy_site.guidance.reading import Figures, SyllableCounter, figures_of_text
 from therapy_site.guidance.syllables import SyllableDictionary
 
+DICTIONARY = SyllableDictionary()  # one for the module's texts, as one check reads it once for all its pages
+
 # Texts counted by hand: words, sentences, syllables (the CMU Pronouncing Dictionary's), words of 3+ syllables.
 HAND_COUNTED = [
     ("The cat sat on the mat.", 6, 1, 6, 0),
@@ -58,7 +60,7 @@ def reference(words: int, sentences: int, syllable_count: int, polysyllables: in
 def test_counts_and_formulas_match_a_hand_count(
     text: str, words: int, sentences: int, syllable_count: int, polysyllables: int
 ) -> None:
-    found = figures_of_text(text)
+    found = figures_of_text(text, DICTIONARY)
     assert (found.words, found.sentences) == (words, sentences)
     assert abs(found.syllables - syllable_count) <= 1
     assert found.polysyllables == polysyllables
@@ -70,14 +72,14 @@ def test_counts_and_formulas_match_a_hand_count(
 
 @pytest.mark.parametrize("text", PLAIN_TEXTS)
 def test_figures_agree_with_textstat_on_plain_prose(text: str) -> None:
-    found = figures_of_text(text)
+    found = figures_of_text(text, DICTIONARY)
     assert found.flesch_kincaid_grade == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.5)
     assert found.smog == pytest.approx(textstat.smog_index(text), abs=0.5)
     assert found.flesch_reading_ease == pytest.approx(textstat.flesch_reading_ease(text), abs=5)
 
 
 def test_a_harder_text_gets_a_higher_grade() -> None:
-    easy, hard = figures_of_text(PLAIN_TEXTS[1]), figures_of_text(PLAIN_TEXTS[2])
+    easy, hard = figures_of_text(PLAIN_TEXTS[1], DICTIONARY), figures_of_text(PLAIN_TEXTS[2], DICTIONARY)
     assert easy.smog < 10 < 14 < hard.smog
     assert easy.flesch_reading_ease > 60 > hard.flesch_reading_ease
 
@@ -115,7 +117,7 @@ def test_a_dictionary_is_read_once_for_a_run_and_only_when_asked() -> None:
 
 
 def syllables(word: str) -> int:
-    return SyllableCounter().syllables(word)
+    return SyllableCounter(DICTIONARY).syllables(word)
 
 
 def test_syllables_of_hyphenated_and_dictionary_words() -> None:

@@ -144,12 +144,13 @@ def figures(sentences: list[Sentence], count: SyllableCounter | None = None) -> 
     )
 
 
-def figures_of_text(text: str) -> Figures:
+def figures_of_text(text: str, dictionary: SyllableDictionary | None = None) -> Figures:
     """The figures of plain text (paragraphs separated by blank lines): for tests and tools."""
     from therapy_site.guidance.prose import split_sentences
 
     blocks = [Block("paragraph", [(1, " ".join(part.split()))]) for part in text.split("\n\n") if part.strip()]
-    return figures([sentence for index, block in enumerate(blocks) for sentence in split_sentences(block, index)])
+    sentences = [sentence for index, block in enumerate(blocks) for sentence in split_sentences(block, index)]
+    return figures(sentences, SyllableCounter(dictionary))
 
 
 def check_reading(
