@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers import Build, ImageCacheSeed, build_copy, launch_chromium, paged_copy, run_build, serve, shared_build
+from helpers import Build, CacheSeed, build_copy, launch_chromium, paged_copy, run_build, serve, shared_build
 
 # --- Running in parallel (pytest-xdist) -------------------------------------------------------------------------
 #
@@ -84,9 +84,9 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def seeded_image_cache(site_build: Build) -> None:
-    """Copies of the site start with the images the first build drew (see ``helpers.ImageCacheSeed``)."""
-    ImageCacheSeed.folder = site_build.project / ".cache" / "therapy-site"
+def seeded_cache(site_build: Build) -> None:
+    """Copies of the site start with the first build's cache: drawn images, compiled templates (``CacheSeed``)."""
+    CacheSeed.folder = site_build.project / ".cache" / "therapy-site"
 
 
 @pytest.fixture(scope="session")

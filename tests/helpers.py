@@ -48,20 +48,22 @@ class Build:
         return self.page(url_path).read_text(encoding="utf-8")
 
 
-class ImageCacheSeed:
-    """The drawn images of the run's first build of the site (tests/conftest.py sets ``folder``).
+class CacheSeed:
+    """The cache of the run's first build of the site (tests/conftest.py sets ``folder``): its drawn images and
+    compiled templates.
 
-    Drawing the hero covers, share cards and infographics is a third of a cold build's work, and most tests
-    build copies of the same pages: a copy starts with those images in its cache, as a practice's site does
-    after its first build. Tests of drawing, caching or of clean builds being identical copy with ``warm=False``.
+    Drawing the hero covers, share cards and infographics is a third of a cold build's work, and compiling
+    Material's templates a sixth of a warm one; most tests build copies of the same pages: a copy starts with that
+    cache, as a practice's site does after its first build. Tests of drawing, caching or of clean builds being
+    identical copy with ``warm=False``.
     """
 
     folder: Path | None = None
-    PARTS = ("hero-images", "infographics", "social")
+    PARTS = ("hero-images", "infographics", "social", "templates")
 
 
 def copy_project(target: Path, *, warm: bool = True) -> Path:
-    """Copy the site's sources (not the package) into ``target``; with ``warm``, the drawn images' cache too."""
+    """Copy the site's sources (not the package) into ``target``; with ``warm``, the first build's cache too."""
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         source = REPO / name
@@ -71,9 +73,9 @@ def copy_project(target: Path, *, warm: bool = True) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
         else:
             shutil.copy2(source, target / name)
-    seed = ImageCacheSeed.folder
+    seed = CacheSeed.folder
     if warm and seed is not None:
-        for part in ImageCacheSeed.PARTS:
+        for part in CacheSeed.PARTS:
             if (seed / part).is_dir():
                 shutil.copytree(seed / part, target / ".cache" / "therapy-site" / part)
     return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 from therapy_site.theme.blog_index import BlogIndex
@@ -135,27 +136,26 @@ def test_post_facts_separate_what_listings_show_from_the_body() -> None:
     assert (before.placing, before.listed, before.title) == (after.placing, after.listed, after.title)
 
 
-def test_template_cache_serves_a_new_environment_and_notices_edited_templates() -> None:
+def test_compiled_templates_serve_the_next_build_and_notice_edited_templates(tmp_path: Path) -> None:
     from jinja2 import DictLoader, Environment
 
-    from therapy_site.theme.preview import TemplateCache
+    from therapy_site.theme.templates import compiled_templates
 
-    class CountingCache(TemplateCache):
-        dumps = 0
-
-        def dump_bytecode(self, bucket) -> None:  # called only after Jinja compiled a template
-            CountingCache.dumps += 1
-            super().dump_bytecode(bucket)
-
-    cache = CountingCache()
+    folder = tmp_path / ".cache" / "templates"
     templates = {"page.html": "Hello {{ name }}"}
-    first = Environment(loader=DictLoader(templates), bytecode_cache=cache)
-    assert first.get_template("page.html").render(name="Anna") == "Hello Anna"
-    assert CountingCache.dumps == 1
-    second = Environment(loader=DictLoader(templates), bytecode_cache=cache)  # the next rebuild's environment
-    assert second.get_template("page.html").render(name="Sam") == "Hello Sam"
-    assert CountingCache.dumps == 1  # served from the cache, not compiled again
+
+    def render(name: str) -> str:  # each build (and preview rebuild) has a new environment and a new cache
+        environment = Environment(loader=DictLoader(templates), bytecode_cache=compiled_templates(folder))
+        return environment.get_template("page.html").render(name=name)
+
+    def written() -> dict[str, int]:  # Jinja writes a compiled template to a new file, renamed into place
+        return {path.name: path.stat().st_ino for path in folder.iterdir()}
+
+    assert render("Anna") == "Hello Anna"
+    first = written()
+    assert len(first) == 1
+    assert render("Sam") == "Hello Sam"
+    assert written() == first  # read from the folder, not compiled and written again
     templates["page.html"] = "Goodbye {{ name }}"
-    third = Environment(loader=DictLoader(templates), bytecode_cache=cache)
-    assert third.get_template("page.html").render(name="Sam") == "Goodbye Sam"
-    assert CountingCache.dumps == 2
+    assert render("Sam") == "Goodbye Sam"
+    assert written().keys() == first.keys() and written() != first

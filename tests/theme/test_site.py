@@ -19,6 +19,14 @@ def test_strict_build_writes_the_trust_post(site_build: Build) -> None:
     assert site_build.page(TRUST).is_file()
 
 
+def test_a_build_keeps_its_compiled_templates_for_the_next(site_build: Build) -> None:
+    """Material's templates are compiled once into the project's cache (therapy_site.theme.templates), never into
+    the published site."""
+    compiled = list((site_build.project / ".cache" / "therapy-site" / "templates").glob("__jinja2_*.cache"))
+    assert len(compiled) > 20
+    assert not list(site_build.site.rglob("*.cache"))
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_links_the_rss_feed_and_has_a_canonical_url(site_build: Build, path: str) -> None:
     doc = site_build.html(path)

@@ -50,7 +50,6 @@ from therapy_site.theme.preview import (
     BlogLayout,
     DropDirtyWarning,
     Snapshot,
-    TemplateCache,
     apply_plan,
     page_outputs,
     plan_rebuild,
@@ -58,6 +57,8 @@ from therapy_site.theme.preview import (
     remove_stale_pages,
     take_snapshot,
 )
+from therapy_site.theme.templates import DEFAULT_FOLDER as TEMPLATES_FOLDER
+from therapy_site.theme.templates import compiled_templates
 
 log = get_plugin_logger(__name__)
 
@@ -68,6 +69,8 @@ class ThemeConfig(Config):
     post_template = c.Type(str, default="post.html")
     related_posts = c.Type(int, default=3)
     latest_posts = c.Type(int, default=3)
+    # Compiled templates, kept between builds (see therapy_site.theme.templates).
+    template_cache_dir = c.Type(str, default=TEMPLATES_FOLDER)
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
@@ -78,13 +81,12 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.next_snapshot: Snapshot | None = None
         self.pages: set[str] | None = None  # the pages the last preview build wrote (dest_uri)
         self.next_pages: set[str] = set()
-        self.templates = TemplateCache()
         if self.preview:
             logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if getattr(self, "preview", False):
-            env.bytecode_cache = self.templates  # compiled once per `make serve`, not once per rebuild
+        root = Path(config.config_file_path or ".").parent
+        env.bytecode_cache = compiled_templates(root / self.config.template_cache_dir)
         # overrides/main.html loads it with `defer` (see therapy_site.material.scripts); None keeps Material's block.
         env.globals["therapy_material_script"] = deferred_material_script(files, config.extra_javascript)
         env.globals["therapy_font_preloads"] = font_preloads(self.font_files)

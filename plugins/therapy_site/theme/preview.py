@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.structure.files import File, Files
 
 from therapy_site.material.blog import paginate
@@ -201,25 +200,6 @@ def remove_stale_pages(site_dir: str | Path, previous: set[str], current: set[st
     (or one left out for its errors) is no longer served at its old address (MkDocs' dirty build keeps it)."""
     for dest_uri in sorted(previous - current):
         Path(site_dir, dest_uri).unlink(missing_ok=True)
-
-
-class TemplateCache(BytecodeCache):
-    """Compiled templates kept in memory across preview rebuilds.
-
-    ``mkdocs serve`` loads the configuration, and with it a new Jinja environment,
-    for every rebuild; without this each rebuild compiles Material's templates again.
-    Jinja checks each template's source checksum, so an edited template is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class DropDirtyWarning(logging.Filter):
