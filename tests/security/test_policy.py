@@ -160,3 +160,24 @@ def test_policy_meta_goes_right_after_the_charset() -> None:
     assert '"' not in tag.split('content="', 1)[1][:-2], "the policy must not break out of its attribute"
     with pytest.raises(ValueError):
         insert_meta("<p>no head</p>", [tag])
+
+
+def test_the_theme_script_partials_are_those_jinja_lists(site_build: Build, tmp_path: Path) -> None:
+    """Listing only the partials' folders finds what Jinja's own listing of every template finds, ours first."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+    from mkdocs.config import load_config
+
+    from therapy_site.security.csp import THEME_SCRIPT_PARTIALS, theme_script_partials
+
+    override = tmp_path / "overrides" / THEME_SCRIPT_PARTIALS
+    override.mkdir(parents=True)
+    (override / "ours.html").write_text("<script>1</script>", encoding="utf-8")
+    config = load_config(str(site_build.project / "mkdocs.yml"))
+    folders = [str(tmp_path / "overrides"), *config.theme.dirs]
+    listed = Environment(loader=FileSystemLoader(folders)).list_templates(
+        filter_func=lambda name: name.startswith(THEME_SCRIPT_PARTIALS) and name.endswith(".html")
+    )
+    found = theme_script_partials(Environment(loader=FileSystemLoader(folders)))
+    assert found == sorted(listed) and f"{THEME_SCRIPT_PARTIALS}ours.html" in found
+    assert f"{THEME_SCRIPT_PARTIALS}palette.html" in found
+    assert theme_script_partials(Environment(loader=ChoiceLoader([FileSystemLoader(folders)]))) == found

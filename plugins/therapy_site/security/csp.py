@@ -19,6 +19,7 @@ import html
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -157,11 +158,21 @@ def inline_script_hashes(html_text: str) -> set[str]:
 def theme_script_partials(env: Any) -> list[str]:
     """The theme's script partials (ours overriding Material's), sorted.
 
-    Listing walks every template folder (Material's holds thousands of icons): do it once per build.
+    Only the partials' folder of each template folder is listed: Jinja's ``list_templates`` walks every file of
+    every template folder, and Material's holds fourteen thousand icons (a tenth of a second per build).
     """
-    names = env.list_templates(
-        filter_func=lambda name: name.startswith(THEME_SCRIPT_PARTIALS) and name.endswith(".html")
-    )
+    folders = getattr(env.loader, "searchpath", None)  # MkDocs' theme loader is a FileSystemLoader
+    if folders is None:
+        return sorted(
+            env.list_templates(
+                filter_func=lambda name: name.startswith(THEME_SCRIPT_PARTIALS) and name.endswith(".html")
+            )
+        )
+    names = {
+        path.relative_to(folder).as_posix()
+        for folder in map(Path, folders)
+        for path in (folder / THEME_SCRIPT_PARTIALS).rglob("*.html")
+    }
     return sorted(names)
 
 
