@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import FIRST_VISIT, Build, build_copy, first_visit_tab, make_post, serve
+from helpers import FIRST_VISIT, Build, build_copy, make_post, serve
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -113,6 +113,7 @@ class Visit:
     cookies: list[dict[str, Any]] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     csp_violations: list[str] = field(default_factory=list)
+    skip_link: dict[str, Any] = field(default_factory=dict)  # the keyboard's first steps (light visits)
 
 
 def first_listing(build: Build, folder: str) -> str:
@@ -212,7 +213,7 @@ def visit(page: Any, url: str, scheme: str) -> Visit:
         page.goto(url, wait_until="networkidle")
         scheme_applied = page.evaluate("document.body.dataset.mdColorScheme")
         results = Axe().run(page, options=AXE_OPTIONS)
-        return Visit(
+        found = Visit(
             url=url,
             scheme_applied=scheme_applied,
             violations=results.response["violations"],
@@ -221,6 +222,9 @@ def visit(page: Any, url: str, scheme: str) -> Visit:
             console_errors=console_errors,
             csp_violations=page.evaluate("window.__cspViolations"),
         )
+        if scheme == "light":
+            found.skip_link = first_keyboard_steps(page)
+        return found
     finally:
         page.remove_listener("request", on_request)
         page.remove_listener("console", on_console)
@@ -335,30 +339,28 @@ def test_search_and_palette_toggle_work_under_the_policy(post_page: Any) -> None
     assert post_page.console_errors == []
 
 
-@pytest.fixture(scope="module")
-def tab(browser: Any) -> Iterator[Any]:
-    """One tab for the keyboard tests' loads, each a new document and a first visit."""
-    with first_visit_tab(browser) as page:
-        yield page
+def first_keyboard_steps(page: Any) -> dict[str, Any]:
+    """On a page as loaded (nothing focused, nothing clicked; axe moves no focus): Tab, Enter, Tab."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUS_INDICATOR)
+    page.keyboard.press("Enter")
+    hash_after_enter = page.evaluate("location.hash")
+    page.keyboard.press("Tab")
+    return {"first": first, "hash": hash_after_enter, "next": page.evaluate(FOCUS_INDICATOR)}
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_skip_link_is_the_first_tab_stop_and_reaches_the_content(
-    tab: Any, page_url: Any, page_types: list[PageType], name: str
+    visits: dict[tuple[str, str], Visit], name: str
 ) -> None:
-    (page_type,) = [page_type for page_type in page_types if page_type.name == name]
-    page = tab
-    page.goto(page_url(page_type), wait_until="load")
-    page.keyboard.press("Tab")
-    focused = page.evaluate(FOCUS_INDICATOR)
+    steps = visits[name, "light"].skip_link
+    focused = steps["first"]
     assert "md-skip" in focused["classes"]
     assert focused["text"] == "Skip to content"
     assert focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2
     assert focused["rect"]["top"] >= 0 and focused["rect"]["left"] >= 0, "the skip link is not shown on focus"
-    page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#__content"
-    page.keyboard.press("Tab")
-    assert page.evaluate(FOCUS_INDICATOR)["inContent"], "Tab after the skip link left the content"
+    assert steps["hash"] == "#__content"
+    assert steps["next"]["inContent"], "Tab after the skip link left the content"
 
 
 def tab_stops(page: Any, count: int) -> list[dict[str, Any]]:
