@@ -2,7 +2,9 @@
 
 Unit tests run the command in-process. The end-to-end tests install the package from a
 wheel (not the editable install), write one site per supported country in a folder
-outside the repository, and check and build it strictly as an author would.
+outside the repository, and check and build it strictly as an author would: the wheel's
+console scripts, each in its own process (forked from ``command_server.py``, which imports
+the wheel's package once). README's walk-through runs its shell lines as written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -443,24 +446,65 @@ def tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
+class WheelCommands:
+    """The wheel's console scripts, each run in its own process forked from ``command_server.py``, which runs with
+    the wheel's folder on PYTHONPATH and imports the package once (the end-to-end sites run 18 commands)."""
+
+    def __init__(self, wheel: Wheel, folder: Path) -> None:
+        self.folder = folder
+        self.server = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("command_server.py"))],
+            env=wheel.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert self.server.stdout is not None
+        self.package_file = self.server.stdout.readline().strip()  # where the server imported therapy_site from
+        self.count = 0
+
+    def run(self, script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        assert self.server.stdin is not None and self.server.stdout is not None
+        self.count += 1
+        stdout, stderr = self.folder / f"{self.count}.out", self.folder / f"{self.count}.err"
+        command = {"script": script, "args": list(args), "cwd": str(cwd), "stdout": str(stdout), "stderr": str(stderr)}
+        self.server.stdin.write(json.dumps(command) + "\n")
+        self.server.stdin.flush()
+        code = int(self.server.stdout.readline())
+        output, errors = stdout.read_text(encoding="utf-8"), stderr.read_text(encoding="utf-8")
+        return subprocess.CompletedProcess([script, *args], code, output, errors)
+
+    def stop(self) -> None:
+        assert self.server.stdin is not None
+        self.server.stdin.close()
+        self.server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def wheel_commands(wheel: Wheel, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WheelCommands]:
+    commands = WheelCommands(wheel, tmp_path_factory.mktemp("commands"))
+    try:
+        yield commands
+    finally:
+        commands.stop()
+
+
 @pytest.fixture(scope="module", params=list(ANSWERS))
-def made(request: pytest.FixtureRequest, wheel: Wheel, tmp_path_factory: pytest.TempPathFactory) -> Made:
+def made(
+    request: pytest.FixtureRequest, wheel_commands: WheelCommands, tmp_path_factory: pytest.TempPathFactory
+) -> Made:
     """One country's site: written by init from complete answers, checked, and built with --strict."""
     code = request.param
     work = tmp_path_factory.mktemp(f"init-{code}")
     answers = write_answers(work / "answers", {**ANSWERS[code], **COMPLETE})
     project = work / "practice-site"
-
-    def step(*command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(command, cwd=cwd, env=wheel.env(), capture_output=True, text=True, check=False)
-
-    init = step(tool("therapy-site"), "init", str(project), "--answers", str(answers), cwd=work)
-    check = step(tool("therapy-site"), "check", cwd=project)
-    build = step(tool("mkdocs"), "build", "--strict", cwd=project)
+    init = wheel_commands.run("therapy-site", "init", str(project), "--answers", str(answers), cwd=work)
+    check = wheel_commands.run("therapy-site", "check", cwd=project)
+    build = wheel_commands.run("mkdocs", "build", "--strict", cwd=project)
     return Made(code, project, init, check, build)
 
 
-def test_the_end_to_end_tests_run_the_wheel_not_the_editable_install(wheel: Wheel, tmp_path: Path) -> None:
+def test_the_end_to_end_tests_run_the_wheel_not_the_editable_install(
+    wheel: Wheel, wheel_commands: WheelCommands, tmp_path: Path
+) -> None:
+    assert Path(wheel_commands.package_file).resolve().is_relative_to(wheel.lib.resolve())
     probe = (
         "import inspect, therapy_site; from importlib.metadata import entry_points; "
         "plugin = next(e for e in entry_points(group='mkdocs.plugins') if e.name == 'therapy-site').load(); "
