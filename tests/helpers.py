@@ -91,14 +91,16 @@ def write_config(project: Path, config: dict[str, Any]) -> None:
     (project / "mkdocs.yml").write_text(yaml.dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-# What every `mkdocs build` of a site imports: the build server below imports it once, and each build starts there.
-BUILD_PRELOAD = (
+# What every `mkdocs build` and `therapy-site check` of a site imports: the command server below imports it once,
+# and each command starts there.
+COMMAND_PRELOAD = (
     "mkdocs.__main__",
     "mkdocs.commands.build",
     "material.plugins.blog.plugin",
     "material.plugins.search.plugin",
     "mkdocs_rss_plugin.plugin",
     "pymdownx.blocks",
+    "therapy_site.cli",
     "therapy_site.engine.plugin",
     "therapy_site.validation.plugin",
     "therapy_site.validation.runner",
@@ -106,30 +108,38 @@ BUILD_PRELOAD = (
 
 
 def run_build(project: Path, *, strict: bool = True, site_dir: str = "site") -> Build:
-    """Run the real ``mkdocs build`` in ``project`` and return what it did.
-
-    The build runs MkDocs' own command line in a new process, forked from a build server that has imported MkDocs,
-    Material and the package once (``multiprocessing``'s fork server): what a console-script process does after
-    its imports, without a third of a second of imports per build. Tests of the console scripts themselves run
-    them as commands.
-    """
+    """Run the real ``mkdocs build`` in ``project`` and return what it did (see :func:`run_command`)."""
     command = ["build", "--site-dir", site_dir]
     if strict:
         command.append("--strict")
+    result = run_command(project, "mkdocs", *command)
+    return Build(project, project / site_dir, result.returncode, result.stdout + result.stderr)
+
+
+def run_command(project: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the console script ``script`` (``mkdocs`` or ``therapy-site``) with ``args`` in ``project``.
+
+    The command line runs in a new process, forked from a server that has imported MkDocs, Material and the
+    package once (``multiprocessing``'s fork server): what a console-script process does after its imports,
+    without a third of a second of imports per command. Tests of the console scripts themselves (exit codes, a
+    folder without ``mkdocs.yml``, a network blocked) run them as commands.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(BUILD_PRELOAD))
+    context.set_forkserver_preload(list(COMMAND_PRELOAD))
     with tempfile.TemporaryDirectory() as folder:
         stdout, stderr = Path(folder, "stdout"), Path(folder, "stderr")
-        process = context.Process(target=_mkdocs_command, args=(project, command, env, stdout, stderr))
+        process = context.Process(target=_console_script, args=(project, script, list(args), env, stdout, stderr))
         process.start()
         process.join()
-        output = stdout.read_text(encoding="utf-8") + stderr.read_text(encoding="utf-8")
-    return Build(project, project / site_dir, process.exitcode, output)
+        output, errors = stdout.read_text(encoding="utf-8"), stderr.read_text(encoding="utf-8")
+    return subprocess.CompletedProcess([script, *args], process.exitcode, output, errors)
 
 
-def _mkdocs_command(project: Path, command: list[str], env: dict[str, str], stdout: Path, stderr: Path) -> None:
-    """In the forked process: ``mkdocs <command>`` in ``project`` with ``env``, its output into the two files."""
+def _console_script(
+    project: Path, script: str, args: list[str], env: dict[str, str], stdout: Path, stderr: Path
+) -> None:
+    """In the forked process: ``script args`` in ``project`` with ``env``, its output into the two files."""
     os.chdir(project)
     os.environ.clear()
     os.environ.update(env)
@@ -137,9 +147,12 @@ def _mkdocs_command(project: Path, command: list[str], env: dict[str, str], stdo
         file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(file, descriptor)
         os.close(file)
-    from mkdocs.__main__ import cli
-
-    cli(command, prog_name="mkdocs")
+    if script == "mkdocs":
+        from mkdocs.__main__ import cli as entry
+    else:
+        from therapy_site.cli import main as entry
+    sys.argv = [script, *args]
+    entry(args, prog_name=script)
 
 
 def engine_options(config: dict[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,10 +11,9 @@ import yaml
 from jsonld import SITE, graph_of, one
 from seo.seo_helpers import build_variant
 
-from helpers import REPO, Build, copy_project
+from helpers import REPO, Build, copy_project, run_command
 from therapy_site.review.freshness import months_between, stale_review_message
 
-THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
 # The demo's urgent-help page says when it was last reviewed (its front matter is the one truth).
 REVIEWED = yaml.safe_load((REPO / "docs/urgent-help.md").read_text(encoding="utf-8").split("---")[1])["last_reviewed"]
 REVIEWED_LINE = f"last_reviewed: {REVIEWED.isoformat()}"
@@ -142,7 +140,7 @@ def test_months_between_counts_whole_months() -> None:
 
 
 def run_check(project: Path, path: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([THERAPY_SITE, "check", path], cwd=project, capture_output=True, text=True, check=False)
+    return run_command(project, "therapy-site", "check", path)
 
 
 def test_check_warns_on_an_old_review_and_not_on_a_fresh_one(tmp_path: Path) -> None:

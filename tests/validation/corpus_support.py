@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from helpers import run_command
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 GOOD = HERE / "good"
-THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
 FINDING = re.compile(r"^(?:\S+\s+-\s+)?(?:therapy_site: )?(\S+?):(\d+):(\d+): (error|warning): (.*) \[([\w-]+)\]$")
 
 
@@ -37,10 +36,8 @@ def load_cases() -> list[Case]:
 
 
 def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [THERAPY_SITE, "check", *args], cwd=project, capture_output=True, text=True, env=env, check=False
-    )
+    """``therapy-site check`` in ``project``, its own process (``helpers.run_command``)."""
+    return run_command(project, "therapy-site", "check", *args)
 
 
 def located(output: str) -> set[tuple[str, int, int, str, str]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from helpers import THERAPY_SITE, Build, copy_project, feature_options, load_config, run_build, write_config
+from helpers import Build, copy_project, feature_options, load_config, run_build, run_command, write_config
 from therapy_site.validation.identity import read_template_identity, template_identity
 
 RULE = "[template-identity]"
@@ -47,7 +47,7 @@ YAML_COMMENT = "# was: hello@stillwater-therapy.example, Anna Reyes, +44 117 496
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     """``therapy-site check`` of the whole site, the console script run in the project's folder."""
-    return subprocess.run([THERAPY_SITE, "check"], cwd=project, capture_output=True, text=True, check=False)
+    return run_command(project, "therapy-site", "check")
 
 
 def identity_findings(output: str) -> set[tuple[str, int]]:

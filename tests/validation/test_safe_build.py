@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from helpers import copy_project
+from helpers import copy_project, run_command
 
-THERAPY_SITE = str(Path(sys.executable).with_name("therapy-site"))
 BAD_POST = "---\ntitle: Broken\n---\n\n<script>alert('corpus-xss-safe-build')</script>\n"
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([THERAPY_SITE, "build"], cwd=project, capture_output=True, text=True, env=env, check=False)
+    return run_command(project, "therapy-site", "build")
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
