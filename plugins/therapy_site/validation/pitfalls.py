@@ -9,7 +9,10 @@ the page, silently:
   of the outer list;
 * a table without its ``|---|`` line, or whose ``|---|`` line has fewer cells than its header, or a row with
   more cells than the header (``table-malformed``): text with bars, or cells silently dropped;
-* ``** bold **`` with spaces inside the stars (``emphasis-spaces``): the stars are printed.
+* ``** bold **`` with spaces inside the stars (``emphasis-spaces``): the stars are printed;
+* Markdown inside an HTML block such as ``<div class="note">`` (``html-markdown``): Python-Markdown passes the
+  block through as HTML, so its stars, brackets and hyphens are printed, unless the tag says ``markdown``
+  (the ``md_in_html`` extension).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
@@ -28,6 +33,25 @@ NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|///|>|<|\||!!!|\?\?\?|:::|\{|\*\[|\[[^\
 TABLE_ROW = re.compile(r"^ {0,3}\|")
 TABLE_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 EMPHASIS = re.compile(r"(?<![*_\w])(\*\*|__)([^*_\n]+?)\1(?![*_\w])")
+# Block-level HTML that Python-Markdown passes through as it is, from a line's start to its closing tag. Not the
+# tags whose content is meant as written (code, scripts, forms) or reported by other rules (embeds).
+RAW_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS) - {
+    "pre", "script", "style", "textarea", "math", "canvas", "video", "iframe", "object", "noscript", "html", "body",
+}
+RAW_BLOCK_START = re.compile(r"^ {0,3}<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>")
+# Any markdown attribute settles it: markdown, markdown="1" or "block" convert the content, markdown="0" keeps it.
+MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?=[\s=/>]|$)", re.IGNORECASE)
+# Tags, and code written in HTML (its content is meant as typed), are blanked out before looking for Markdown.
+TAG_OR_CODE = re.compile(r"<(code|kbd|samp)\b[^>]*>.*?</\1\s*>|<[^>\n]*>", re.IGNORECASE)
+# Markdown that shows as typed when it is not converted: bold, italics, links and pictures, headings, list items.
+# (Inline code is blanked out of the lines this rule reads, like every other rule's.)
+MARKDOWN_SYNTAX = re.compile(
+    r"(?<![*\\])\*\*(?=\S)[^*\n]+?(?<=\S)\*\*"
+    r"|(?<![*\w\\])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![*\w])"
+    r"|(?<!\\)!?\[[^\]\n]+\]\([^)\s]+[^)\n]*\)"
+    r"|^ {0,3}#{1,6} \S"
+    r"|^ {0,3}(?:[-*+]|\d{1,9}\.) +\S"
+)
 
 
 def markdown_lines(source: SourceFile) -> list[tuple[int, str]]:
@@ -41,6 +65,7 @@ def check_markdown_pitfalls(source: SourceFile, context: CheckContext) -> Iterat
     yield from _lists(source, lines)
     yield from _tables(source, lines)
     yield from _emphasis(source, lines)
+    yield from _markdown_in_html(source, lines)
 
 
 @dataclass
@@ -186,3 +211,52 @@ def _emphasis(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Find
                     f"printed instead of bold text: write '{marker}{inner.strip()}{marker}'"
                 )
                 yield error(source.shown, number, message, "emphasis-spaces", match.start() + 1)
+
+
+def _markdown_in_html(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    """Markdown inside a block-level HTML element without a ``markdown`` attribute: printed as typed."""
+    index = 0
+    while index < len(lines):
+        number, line = lines[index]
+        start = RAW_BLOCK_START.match(line)
+        if not start or start.group(1).lower() not in RAW_BLOCK_TAGS:
+            index += 1
+            continue
+        tag = start.group(1).lower()
+        block = _raw_block(lines, index, tag)
+        if not MARKDOWN_ATTRIBUTE.search(start.group(2) or ""):
+            found = _first_markdown(block, start.end())
+            if found is not None:
+                row, column, text = found
+                message = (
+                    f"'{shorten(text, 40)}' is inside the HTML block <{tag}> (line {number}), so it is printed as "
+                    f"typed, not as Markdown: add 'markdown' to the tag, '<{tag} markdown>', or write it without "
+                    "the HTML around it"
+                )
+                yield error(source.shown, row, message, "html-markdown", column)
+        index += len(block)
+
+
+def _raw_block(lines: list[tuple[int, str]], first: int, tag: str) -> list[tuple[int, str]]:
+    """The lines from the element's opening tag to its closing tag (or to the page's end: ``html-unclosed``)."""
+    opening = re.compile(rf"<{tag}(?=[\s/>])", re.IGNORECASE)
+    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    depth = 0
+    for index in range(first, len(lines)):
+        line = lines[index][1]
+        depth += len(opening.findall(line)) - len(closing.findall(line))
+        if depth <= 0:
+            return lines[first : index + 1]
+    return lines[first:]
+
+
+def _first_markdown(block: list[tuple[int, str]], skip: int) -> tuple[int, int, str] | None:
+    """The line, column and text of the block's first Markdown past its opening tag (``skip`` characters), its
+    other tags and HTML code blanked out."""
+    for position, (number, line) in enumerate(block):
+        start = skip if position == 0 else 0
+        text = TAG_OR_CODE.sub(lambda tag: " " * len(tag.group(0)), line[start:])
+        match = MARKDOWN_SYNTAX.search(text)
+        if match is not None:
+            return number, start + match.start() + 1, match.group(0).strip()
+    return None
