@@ -1,7 +1,10 @@
-"""Links Markdown cannot make into what the author meant (rules ``link-empty`` and ``link-reference``).
+"""Links and notes Markdown cannot make into what the author meant (``link-empty``, ``link-reference``,
+``footnote-undefined``, ``footnote-unused``).
 
 ``[the fees]()`` becomes a link to the page itself, and ``[the fees][fees]`` without a ``[fees]: ...``
-line further down is printed as brackets: both look right in the editor and are wrong on the page.
+line further down is printed as brackets: both look right in the editor and are wrong on the page. So is a
+footnote marker ``[^1]`` without its ``[^1]: ...`` note (printed as typed), and a note no marker points to (its
+back-link leads nowhere).
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from therapy_site.validation.source import SourceFile
 EMPTY_DESTINATION = re.compile(r"(?<!\\)(!?)" + BRACKETED + r"\(\s*(?:<\s*>)?\s*\)")
 # [text][label] and [text][] (the label is the text); not a footnote ([^1]) nor a link's ](address).
 REFERENCE = re.compile(r"(?<![\\\]])" + BRACKETED + r"\[([^\[\]^]*)\](?![(:\[])")
+# Python-Markdown's footnotes: "[^label]: the note" at a line's start, "[^label]" where it applies.
+FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]]*)\]:")
+FOOTNOTE_MARKER = re.compile(r"(?<!\\)\[\^([^\]]*)\]")
 
 
 def label_key(label: str) -> str:
@@ -36,6 +42,35 @@ def check_link_syntax(source: SourceFile, context: CheckContext) -> Iterator[Fin
                 continue  # '[1][2]': numbered citations, printed as written
             if label_key(label) not in defined:
                 yield _undefined(source, number, match, label)
+    yield from _footnotes(source, lines)
+
+
+def _footnotes(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    notes = {}  # label: the line of its definition
+    used = set()
+    for number, line in lines:
+        definition = FOOTNOTE_DEFINITION.match(line)
+        if definition:
+            notes.setdefault(definition.group(1), number)
+    for number, line in lines:
+        definition = FOOTNOTE_DEFINITION.match(line)
+        start = definition.end() if definition else 0  # a note may point to another note, not to itself
+        for marker in FOOTNOTE_MARKER.finditer(line, start):
+            label = marker.group(1)
+            used.add(label)
+            if label not in notes:
+                message = (
+                    f"the footnote '[^{shorten(label, 20)}]' has no note, so it is printed as typed: add a line "
+                    f"'[^{shorten(label, 20)}]: the source or note' at the end of the page, or remove the marker"
+                )
+                yield error(source.shown, number, message, "footnote-undefined", marker.start() + 1)
+    for label, number in notes.items():
+        if label not in used:
+            message = (
+                f"the note '[^{shorten(label, 20)}]:' has no '[^{shorten(label, 20)}]' in the text, so its link "
+                "back to the text leads nowhere: put the marker where the note applies, or delete the note"
+            )
+            yield error(source.shown, number, message, "footnote-unused", 1)
 
 
 def _citation_numbers(match: re.Match[str]) -> bool:

@@ -23,7 +23,8 @@ _DESTINATION = (
 )
 MARKDOWN_IMAGE = re.compile(r"!" + BRACKETED + _DESTINATION)
 MARKDOWN_LINK = re.compile(r"(?<![!\\])" + BRACKETED + _DESTINATION)
-REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
+# "[label]: address" (a footnote's "[^1]: The note." is no link: the footnotes extension reads it first).
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:\s*(<[^>]*>|\S+)")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel|javascript|data):[^\s>]*)>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<(img|a)\b([^>]*)>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
