@@ -10,6 +10,8 @@ the page, silently:
 * a table without its ``|---|`` line, or whose ``|---|`` line has fewer cells than its header, or a row with
   more cells than the header (``table-malformed``): text with bars, or cells silently dropped;
 * ``** bold **`` with spaces inside the stars (``emphasis-spaces``): the stars are printed;
+* a note box (``!!! warning``, ``??? question``) whose text is not indented by four spaces
+  (``admonition-indent``): the box is printed empty and its text after it, as a plain paragraph;
 * Markdown inside an HTML block such as ``<div class="note">`` (``html-markdown``): Python-Markdown passes the
   block through as HTML, so its stars, brackets and hyphens are printed, unless the tag says ``markdown``
   (the ``md_in_html`` extension).
@@ -40,6 +42,8 @@ RAW_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS) - {
 }
 RAW_BLOCK_START = re.compile(r"^ {0,3}<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>")
 # Any markdown attribute settles it: markdown, markdown="1" or "block" convert the content, markdown="0" keeps it.
+# A note box (admonition) or a collapsible one (details): "!!! type", "??? type", "???+ type", an optional "Title".
+ADMONITION = re.compile(r'^(!!!|\?\?\?\+?) ?([\w-]+(?: +[\w-]+)*)(?: +"(.*?)")? *$')
 MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?=[\s=/>]|$)", re.IGNORECASE)
 # Tags, and code written in HTML (its content is meant as typed), are blanked out before looking for Markdown.
 TAG_OR_CODE = re.compile(r"<(code|kbd|samp)\b[^>]*>.*?</\1\s*>|<[^>\n]*>", re.IGNORECASE)
@@ -66,6 +70,7 @@ def check_markdown_pitfalls(source: SourceFile, context: CheckContext) -> Iterat
     yield from _tables(source, lines)
     yield from _emphasis(source, lines)
     yield from _markdown_in_html(source, lines)
+    yield from _admonitions(source, lines)
 
 
 @dataclass
@@ -260,3 +265,29 @@ def _first_markdown(block: list[tuple[int, str]], skip: int) -> tuple[int, int, 
         if match is not None:
             return number, start + match.start() + 1, match.group(0).strip()
     return None
+
+
+def _admonitions(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    """A box whose text is not indented by 4 spaces under its ``!!!`` line: an empty box, then the text."""
+    text = source.text.splitlines()
+    for number, line in lines:
+        header = ADMONITION.match(line)
+        if not header:
+            continue
+        following = [(row, text[row - 1]) for row in range(number + 1, len(text) + 1)]
+        content = next(((row, body) for row, body in following if body.strip()), None)
+        if content is None:
+            continue
+        row, body = content
+        indent = _indent(body)
+        right_under = row == number + 1
+        titled = header.group(3) is not None
+        if indent >= 4 or (indent == 0 and not right_under and titled):
+            continue  # its text, or a box with a title only and then the page's next paragraph
+        shown = f"{header.group(1)} {header.group(2)}"
+        message = (
+            f"the text under '{shorten(shown, 30)}' is not indented by 4 spaces, so the box is printed "
+            f"{'with its title only' if titled else 'empty'} and the text after it: indent each line of the box's "
+            "text by 4 spaces"
+        )
+        yield error(source.shown, row, message, "admonition-indent", 1)
