@@ -10,6 +10,9 @@ the page, silently:
 * a table without its ``|---|`` line, or whose ``|---|`` line has fewer cells than its header, or a row with
   more cells than the header (``table-malformed``): text with bars, or cells silently dropped;
 * ``** bold **`` with spaces inside the stars (``emphasis-spaces``): the stars are printed;
+* list items started with ``1)``, a pasted bullet ``•`` or a dash ``–``, or with no space after the ``-``
+  (``list-marker``): not a list here, so the items are printed as one paragraph;
+* ``[a link] (page.md)`` with a space before the ``(`` (``link-space``): printed as typed;
 * a note box (``!!! warning``, ``??? question``) whose text is not indented by four spaces
   (``admonition-indent``): the box is printed empty and its text after it, as a plain paragraph;
 * Markdown inside an HTML block such as ``<div class="note">`` (``html-markdown``): Python-Markdown passes the
@@ -29,7 +32,14 @@ from therapy_site.validation.context import CheckContext
 from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.source import SourceFile
 
-INDENTED_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+\S")
+INDENTED_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}\.)[ \t]+\S")
+# Items that start a list in other editors and not in Python-Markdown. Dashes, and markers without their space,
+# count only on two lines in a row (one line may be a quotation's "— Carl Rogers", or "-5 degrees").
+PAREN_NUMBER = re.compile(r"^ {0,3}(\d{1,9})\)[ \t]+\S")
+BULLET = re.compile(r"^ {0,3}([•●▪◦‣⁃])[ \t]*\S")
+DASH = re.compile(r"^ {0,3}([–—])[ \t]*\S")
+NO_SPACE = re.compile(r"^ {0,3}([-+]|\*(?![^*\n]*\*))(?=[^\s*+-])")
+LINK_SPACE = re.compile(r"(?<![\\\]])(!?)\[([^\[\]\n]+)\][ \t]+\(([^()\s]*[/.:][^()\s]*)\)")
 # Lines that are not paragraph text: headings, blocks, quotes, HTML, tables, rules, admonitions, definitions.
 NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|///|>|<|\||!!!|\?\?\?|:::|\{|\*\[|\[[^\]]+\]:|(?:[-*_][ \t]*){3,}$)")
 TABLE_ROW = re.compile(r"^ {0,3}\|")
@@ -71,6 +81,8 @@ def check_markdown_pitfalls(source: SourceFile, context: CheckContext) -> Iterat
     yield from _emphasis(source, lines)
     yield from _markdown_in_html(source, lines)
     yield from _admonitions(source, lines)
+    yield from _list_markers(source, lines)
+    yield from _link_spaces(source, lines)
 
 
 @dataclass
@@ -291,3 +303,64 @@ def _admonitions(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[F
             "text by 4 spaces"
         )
         yield error(source.shown, row, message, "admonition-indent", 1)
+
+
+def _list_markers(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    """The first line of each run of would-be list items that Python-Markdown prints as one paragraph."""
+    for run in _marker_runs(lines):
+        kind, number, match = run[0]
+        if kind in ("paren", "bullet") or len(run) >= 2:
+            yield _list_marker(source, number, match, kind)
+
+
+def _marker_runs(lines: list[tuple[int, str]]) -> Iterator[list[tuple[str, int, re.Match[str]]]]:
+    """Consecutive lines started by the same kind of would-be marker."""
+    run: list[tuple[str, int, re.Match[str]]] = []
+    for number, line in lines:
+        kind, match = _would_be_item(line)
+        if run and (kind != run[-1][0] or number != run[-1][1] + 1):
+            yield run
+            run = []
+        if kind is not None and match is not None:
+            run.append((kind, number, match))
+    if run:
+        yield run
+
+
+def _would_be_item(line: str) -> tuple[str | None, re.Match[str] | None]:
+    for kind, pattern in (("paren", PAREN_NUMBER), ("bullet", BULLET), ("dash", DASH), ("no-space", NO_SPACE)):
+        match = pattern.match(line)
+        if match is not None:
+            return kind, match
+    return None, None
+
+
+def _list_marker(source: SourceFile, number: int, match: re.Match[str], kind: str) -> Finding:
+    marker = match.group(1)
+    if kind == "paren":
+        message = (
+            f"'{marker})' does not start a numbered list on this site (only '{marker}.' does), so the items are "
+            f"printed as one paragraph: write '{marker}. ' instead"
+        )
+    elif kind == "no-space":
+        message = (
+            f"'{marker}' needs a space after it to start a list item, so these lines are printed as one "
+            f"paragraph: write '{marker} ' and then the item"
+        )
+    else:
+        message = (
+            f"'{marker}' does not start a list on this site, so the items are printed as one paragraph: start "
+            "each item with '- ' (a hyphen and a space)"
+        )
+    return error(source.shown, number, message, "list-marker", match.start(1) + 1)
+
+
+def _link_spaces(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    for number, line in lines:
+        for match in LINK_SPACE.finditer(line):
+            what = "picture" if match.group(1) else "link"
+            message = (
+                f"'{shorten(match.group(0), 40)}' has a space between ']' and '(', so it is printed as typed, "
+                f"not as a {what}: remove the space"
+            )
+            yield error(source.shown, number, message, "link-space", match.start() + 1)
