@@ -136,8 +136,14 @@ def _is_listing(context: CheckContext, path: Path) -> bool:
     return path.resolve() == (context.project.docs_dir / context.blog_dir / "index.md").resolve()
 
 
+QUOTES = "\"'“”‘’«»"
+
+
 def _internal_problem(source: SourceFile, context: CheckContext, path: str) -> str | None:
     docs = context.project.docs_dir
+    if path[:1] in QUOTES:
+        # '[the NHS](“https://www.nhs.uk/”)': a word processor's quotation marks make the address a page name.
+        return "is wrapped in quotation marks, so it is read as a page of this site: remove the quotation marks"
     if path.endswith(".md") or posixpath.splitext(path)[1]:
         # A link to a file in docs/: relative to this file, or to docs/ with a leading '/'.
         target = _docs_path(source, path)
