@@ -34,11 +34,11 @@ from therapy_site.validation.source import SourceFile
 
 INDENTED_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}\.)[ \t]+\S")
 # Items that start a list in other editors and not in Python-Markdown. Dashes, and markers without their space,
-# count only on two lines in a row (one line may be a quotation's "— Carl Rogers", or "-5 degrees").
+# count only on two lines in a row (one line may be a quotation's "— Carl Rogers").
 PAREN_NUMBER = re.compile(r"^ {0,3}(\d{1,9})\)[ \t]+\S")
 BULLET = re.compile(r"^ {0,3}([•●▪◦‣⁃])[ \t]*\S")
 DASH = re.compile(r"^ {0,3}([–—])[ \t]*\S")
-NO_SPACE = re.compile(r"^ {0,3}([-+]|\*(?![^*\n]*\*))(?=[^\s*+-])")
+NO_SPACE = re.compile(r"^ {0,3}([-+]|\*(?![^*\n]*\*))(?=[^\W\d_])")  # a letter: not "+44 117", "-5"
 LINK_SPACE = re.compile(r"(?<![\\\]])(!?)\[([^\[\]\n]+)\][ \t]+\(([^()\s]*[/.:][^()\s]*)\)")
 # Lines that are not paragraph text: headings, blocks, quotes, HTML, tables, rules, admonitions, definitions.
 NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|///|>|<|\||!!!|\?\?\?|:::|\{|\*\[|\[[^\]]+\]:|(?:[-*_][ \t]*){3,}$)")
