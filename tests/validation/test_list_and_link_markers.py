@@ -28,6 +28,8 @@ NOT_REPORTED = [
     "Steps:\n\n1. Breathe out slowly\n2. Feel your feet\n",
     "- Breathing out\n- A short walk\n",
     "A quotation.\n\n— Carl Rogers\n",
+    "Two reasons:\n1) cost, and 2) distance.\n",
+    "• One line that reads as typed.\n",
     "*Breathing* helps.\n*Walking* too.\n",
     "It was cold:\n-5 degrees\n-7 at night\n",
     "Call us:\n+44 117 496 0123\n+44 7700 900123\n",

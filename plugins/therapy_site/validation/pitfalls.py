@@ -33,8 +33,8 @@ from therapy_site.validation.findings import Finding, error, shorten
 from therapy_site.validation.source import SourceFile
 
 INDENTED_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}\.)[ \t]+\S")
-# Items that start a list in other editors and not in Python-Markdown. Dashes, and markers without their space,
-# count only on two lines in a row (one line may be a quotation's "— Carl Rogers").
+# Items that start a list in other editors and not in Python-Markdown. They count on two lines in a row, which
+# are then printed as one paragraph; one line reads as typed ("1) cost, and 2) distance.", "— Carl Rogers").
 PAREN_NUMBER = re.compile(r"^ {0,3}(\d{1,9})\)[ \t]+\S")
 BULLET = re.compile(r"^ {0,3}([•●▪◦‣⁃])[ \t]*\S")
 DASH = re.compile(r"^ {0,3}([–—])[ \t]*\S")
@@ -306,10 +306,11 @@ def _admonitions(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[F
 
 
 def _list_markers(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
-    """The first line of each run of would-be list items that Python-Markdown prints as one paragraph."""
+    """The first line of each run of would-be list items (two or more) that Python-Markdown joins into one
+    paragraph."""
     for run in _marker_runs(lines):
         kind, number, match = run[0]
-        if kind in ("paren", "bullet") or len(run) >= 2:
+        if len(run) >= 2:  # one such line reads as meant ("1) cost, and 2) distance."); two run together
             yield _list_marker(source, number, match, kind)
 
 
