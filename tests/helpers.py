@@ -129,20 +129,24 @@ def run_command(project: Path, script: str, *args: str) -> subprocess.CompletedP
     context.set_forkserver_preload(list(COMMAND_PRELOAD))
     with tempfile.TemporaryDirectory() as folder:
         stdout, stderr = Path(folder, "stdout"), Path(folder, "stderr")
-        process = context.Process(target=_console_script, args=(project, script, list(args), env, stdout, stderr))
+        process = context.Process(target=console_script, args=(project, script, list(args), env, stdout, stderr))
         process.start()
         process.join()
         output, errors = stdout.read_text(encoding="utf-8"), stderr.read_text(encoding="utf-8")
     return subprocess.CompletedProcess([script, *args], process.exitcode, output, errors)
 
 
-def _console_script(
+def console_script(
     project: Path, script: str, args: list[str], env: dict[str, str], stdout: Path, stderr: Path
 ) -> None:
-    """In the forked process: ``script args`` in ``project`` with ``env``, its output into the two files."""
+    """In a forked process: ``script args`` in ``project`` with ``env``, no input, its output into the two files.
+    (Also ``tests/cli/command_server.py``'s, for the wheel's console scripts.)"""
     os.chdir(project)
     os.environ.clear()
     os.environ.update(env)
+    nothing = os.open(os.devnull, os.O_RDONLY)  # a command reads no answers from its parent's input
+    os.dup2(nothing, 0)
+    os.close(nothing)
     for path, descriptor in ((stdout, 1), (stderr, 2)):
         file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(file, descriptor)

@@ -3,8 +3,8 @@
 Started with the environment the commands need (the wheel's folder on PYTHONPATH), it imports the package, MkDocs
 and Material once, prints where it imported the package from, then reads one JSON command per line from standard
 input: ``{"script": "therapy-site" | "mkdocs", "args": [...], "cwd": ..., "stdout": path, "stderr": path}``. Each
-runs in a forked child, as the console script would after its imports, and the exit code is written back as one
-line. A site's every command otherwise pays the same third of a second of imports again.
+runs in a forked child (``helpers.console_script``, as for the tests' other commands), and the exit code is
+written back as one line. A site's every command otherwise pays the same third of a second of imports again.
 """
 
 from __future__ import annotations
@@ -13,32 +13,27 @@ import json
 import os
 import sys
 import traceback
+from pathlib import Path
 
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tests/, for helpers
+
+# Imported once, here, for every command the server forks.
 import mkdocs.__main__
-import mkdocs.commands.build
+import mkdocs.commands.build  # noqa: F401
 
 import therapy_site
 import therapy_site.cli
 import therapy_site.engine.plugin
 import therapy_site.validation.runner
-
-SCRIPTS = {"therapy-site": therapy_site.cli.main, "mkdocs": mkdocs.__main__.cli}
+from helpers import console_script
 
 
 def run_in_child(command: dict) -> None:
     """In the forked child: never returns."""
     code = 1
     try:
-        os.chdir(command["cwd"])
-        nothing = os.open(os.devnull, os.O_RDONLY)  # the commands read no answers from the server's input
-        os.dup2(nothing, 0)
-        os.close(nothing)
-        for path, descriptor in ((command["stdout"], 1), (command["stderr"], 2)):
-            file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            os.dup2(file, descriptor)
-            os.close(file)
-        sys.argv = [command["script"], *command["args"]]
-        SCRIPTS[command["script"]](command["args"], prog_name=command["script"])
+        paths = (Path(command["cwd"]), command["script"], command["args"], dict(os.environ))
+        console_script(*paths, Path(command["stdout"]), Path(command["stderr"]))
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)

@@ -46,14 +46,14 @@ def check_link_syntax(source: SourceFile, context: CheckContext) -> Iterator[Fin
 
 
 def _footnotes(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[Finding]:
-    notes = {}  # label: the line of its definition
-    used = set()
-    for number, line in lines:
-        definition = FOOTNOTE_DEFINITION.match(line)
+    definitions = {number: FOOTNOTE_DEFINITION.match(line) for number, line in lines}
+    notes: dict[str, int] = {}  # label: the line of its definition
+    for number, definition in definitions.items():
         if definition:
             notes.setdefault(definition.group(1), number)
+    used = set()
     for number, line in lines:
-        definition = FOOTNOTE_DEFINITION.match(line)
+        definition = definitions[number]
         start = definition.end() if definition else 0  # a note may point to another note, not to itself
         for marker in FOOTNOTE_MARKER.finditer(line, start):
             label = marker.group(1)

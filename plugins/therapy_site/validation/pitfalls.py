@@ -286,11 +286,10 @@ def _admonitions(source: SourceFile, lines: list[tuple[int, str]]) -> Iterator[F
         header = ADMONITION.match(line)
         if not header:
             continue
-        following = [(row, text[row - 1]) for row in range(number + 1, len(text) + 1)]
-        content = next(((row, body) for row, body in following if body.strip()), None)
-        if content is None:
+        row = next((row for row in range(number + 1, len(text) + 1) if text[row - 1].strip()), None)
+        if row is None:
             continue
-        row, body = content
+        body = text[row - 1]
         indent = _indent(body)
         right_under = row == number + 1
         titled = header.group(3) is not None
